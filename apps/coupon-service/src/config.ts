@@ -1,0 +1,3 @@
+import { serviceEnv } from '@sneakers/shared';
+
+export const couponServiceEnv = serviceEnv({ port: 3003, database: 'sneakers_coupon' });

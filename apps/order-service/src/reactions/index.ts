@@ -1,0 +1,5 @@
+import type { Reaction } from '@sneakers/shared';
+import type { Tx } from '../prisma';
+
+/** Every event this service reacts to, in one list (empty until its use cases arrive). */
+export const reactions: Reaction<Tx>[] = [];

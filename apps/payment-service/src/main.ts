@@ -1,0 +1,12 @@
+import { runService } from '@sneakers/shared';
+import { paymentServiceEnv } from './config';
+import { createPrisma } from './prisma';
+import { reactions } from './reactions';
+
+void runService({
+  name: 'payment-service',
+  env: paymentServiceEnv,
+  createPrisma,
+  subscribesTo: ['user', 'order'],
+  reactions: () => reactions,
+});

@@ -1,0 +1,2 @@
+export * from './create-prisma-client';
+export * from './sql-executor';

@@ -1,0 +1,33 @@
+/** Base URI of every problem `type`; stable, so clients can switch on it. */
+export const PROBLEM_BASE = 'https://sneakers.example/problems/';
+
+export interface AppErrorOptions {
+  detail?: string;
+  extensions?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+/**
+ * A failure the client can act on. `code` is MODULE.REASON (e.g. ORDER.NOT_CANCELLABLE); the
+ * problem `type` is derived from it so the two can never disagree.
+ */
+export class AppError extends Error {
+  readonly detail?: string;
+  readonly extensions: Record<string, unknown>;
+
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    readonly title: string,
+    options: AppErrorOptions = {},
+  ) {
+    super(options.detail ?? title, { cause: options.cause });
+    this.name = 'AppError';
+    this.detail = options.detail;
+    this.extensions = options.extensions ?? {};
+  }
+
+  get type(): string {
+    return `${PROBLEM_BASE}${this.code.toLowerCase().replaceAll('.', '/').replaceAll('_', '-')}`;
+  }
+}

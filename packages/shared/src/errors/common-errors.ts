@@ -1,0 +1,19 @@
+import { AppError } from './app-error';
+
+/** Errors any HTTP service can raise, independent of its domain. */
+export const HttpErrors = {
+  notFound: (detail = 'No such resource.') => new AppError('HTTP.NOT_FOUND', 404, 'Not Found', { detail }),
+  validation: (errors: Array<{ path: string; message: string }>) =>
+    new AppError('HTTP.VALIDATION_FAILED', 400, 'Request validation failed', {
+      detail: errors.map((e) => `${e.path || '(body)'}: ${e.message}`).join('; '),
+      extensions: { errors },
+    }),
+  malformedJson: () =>
+    new AppError('HTTP.MALFORMED_JSON', 400, 'Malformed JSON', { detail: 'The request body is not valid JSON.' }),
+  unsupportedMediaType: () =>
+    new AppError('HTTP.UNSUPPORTED_MEDIA_TYPE', 415, 'Unsupported Media Type', {
+      detail: 'Send the body as application/json.',
+    }),
+  payloadTooLarge: () => new AppError('HTTP.PAYLOAD_TOO_LARGE', 413, 'Payload Too Large'),
+  notReady: (detail: string) => new AppError('HTTP.NOT_READY', 503, 'Service Unavailable', { detail }),
+} as const;

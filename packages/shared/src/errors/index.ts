@@ -1,0 +1,3 @@
+export * from './app-error';
+export * from './common-errors';
+export * from './problem-middleware';

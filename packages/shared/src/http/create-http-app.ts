@@ -1,0 +1,28 @@
+import express, { type Express, type Router } from 'express';
+import type { Logger } from 'pino';
+import { notFoundHandler, problemMiddleware } from '../errors';
+import { healthRouter, type ReadinessCheck } from './health';
+import { jsonOnly } from './json-only';
+import { requestId } from './request-id';
+
+export interface HttpAppOptions {
+  logger: Logger;
+  routes: Router[];
+  readiness: ReadinessCheck[];
+  bodyLimit?: string;
+}
+
+/** Every service's express app: the same request id, body rules, health and problem+json answers. */
+export function createHttpApp({ logger, routes, readiness, bodyLimit = '64kb' }: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestId);
+  app.use(healthRouter(readiness));
+  app.use(jsonOnly);
+  app.use(express.json({ limit: bodyLimit, strict: true }));
+  for (const router of routes) app.use(router);
+  app.use(notFoundHandler);
+  app.use(problemMiddleware(logger));
+  return app;
+}

@@ -1,0 +1,51 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+
+/** Something that must finish its work before the process exits (relay, consumer, pools). */
+export interface Stoppable {
+  name: string;
+  stop: () => Promise<void>;
+}
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  shutdown: (reason: string) => Promise<void>;
+}
+
+/**
+ * Listens, and on SIGTERM/SIGINT stops accepting requests first, then drains the rest in the
+ * given order (consumers before the relay, pools last), so nothing in flight is cut off.
+ */
+export async function serve(
+  app: Express,
+  { port, logger, drain }: { port: number; logger: Logger; drain: Stoppable[] },
+): Promise<RunningServer> {
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(port, () => resolve(s));
+  });
+  const address = server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason: string) => {
+    stopping ??= (async () => {
+      logger.info({ reason }, 'shutting down');
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const part of drain) {
+        try {
+          await part.stop();
+          logger.info({ part: part.name }, 'stopped');
+        } catch (error) {
+          logger.error({ err: error, part: part.name }, 'failed to stop cleanly');
+        }
+      }
+    })();
+    return stopping;
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => void shutdown(signal).then(() => process.exit(0)));
+  }
+  logger.info({ port: boundPort }, 'listening');
+  return { server, port: boundPort, shutdown };
+}

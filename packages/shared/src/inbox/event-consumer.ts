@@ -1,0 +1,150 @@
+import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { SqlExecutor, TransactionRunner } from '../db';
+import { deadLetterTopic } from '../kafka';
+import { contextFromHeaders } from '../telemetry';
+import { backoffDelay, WakeSignal } from '../timing';
+import { applyOnce } from './apply-once';
+import { decodeMessage } from './decode-message';
+import { sendToDeadLetterTopic } from './dead-letter';
+import type { Reaction } from './reaction';
+
+export interface EventConsumerOptions<Tx extends SqlExecutor> {
+  kafka: Kafka;
+  /** The consumer group; also names the inbox rows and the dead-letter topic. */
+  groupId: string;
+  topics: string[];
+  reactions: Reaction<Tx>[];
+  runInTransaction: TransactionRunner<Tx>;
+  logger: Logger;
+  /** Tries of one message before it goes to the dead-letter topic. */
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  partitionsConsumedConcurrently?: number;
+}
+
+const tracer = trace.getTracer('@sneakers/shared/inbox');
+
+/**
+ * Consumes events and applies each at most once in effect (inbox), in order per key (one partition
+ * is handled by one message at a time). A message that keeps failing goes to the dead-letter topic
+ * after bounded retries so the messages behind it keep flowing.
+ */
+export class EventConsumer<Tx extends SqlExecutor> {
+  private readonly consumer: Consumer;
+  private readonly producer: Producer;
+  private readonly reactions: Map<string, Reaction<Tx>>;
+  private readonly stopSignal = new WakeSignal();
+  private readonly joined: Promise<void>;
+  private stopping = false;
+
+  constructor(private readonly options: EventConsumerOptions<Tx>) {
+    this.reactions = new Map(options.reactions.map((r) => [r.contract.type, r]));
+    if (this.reactions.size !== options.reactions.length) throw new Error('Two reactions for one event type');
+    this.consumer = options.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3000,
+    });
+    this.producer = options.kafka.producer({ allowAutoTopicCreation: false });
+    // Listen before start() so a fast join is not missed.
+    this.joined = new Promise((resolve) => {
+      const remove = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+        remove();
+        resolve();
+      });
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.producer.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
+    await this.consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachMessage: (payload) => this.handle(payload),
+    });
+    this.options.logger.info({ groupId: this.options.groupId, topics: this.options.topics }, 'consumer started');
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.stopSignal.interrupt();
+    await this.consumer.disconnect();
+    await this.producer.disconnect();
+  }
+
+  /** Resolves once the group has partitions assigned (tests wait on it before producing). */
+  waitUntilJoined(timeoutMs = 30_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('consumer did not join its group in time')), timeoutMs);
+    });
+    return Promise.race([this.joined, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  private async handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    const decoded = decodeMessage(message);
+    if (!decoded.ok) return this.deadLetter({ topic, partition, message, reason: decoded.reason, attempts: 0 });
+    const { envelope, headers } = decoded;
+    const reaction = this.reactions.get(envelope.type);
+    if (!reaction) return; // not ours: consumers ignore event types they do not react to
+    if (reaction.contract.version !== envelope.version) {
+      const reason = `no reaction for ${envelope.type} v${envelope.version} (handles v${reaction.contract.version})`;
+      return this.deadLetter({ topic, partition, message, reason, attempts: 0 });
+    }
+    const payload = reaction.contract.payload.safeParse(envelope.payload);
+    if (!payload.success) {
+      const reason = `invalid ${envelope.type} payload: ${payload.error.message}`;
+      return this.deadLetter({ topic, partition, message, reason, attempts: 0 });
+    }
+    const event = { ...envelope, payload: payload.data };
+    const span = tracer.startSpan(
+      `process ${envelope.type}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.destination.name': topic,
+          'messaging.consumer.group.name': this.options.groupId,
+          'messaging.message.id': envelope.eventId,
+        },
+      },
+      contextFromHeaders(headers),
+    );
+    const log = this.options.logger.child({ eventId: envelope.eventId, type: envelope.type, key: envelope.aggregateId });
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const outcome = await context.with(trace.setSpan(context.active(), span), () =>
+            applyOnce(this.options.runInTransaction, this.options.groupId, reaction, event),
+          );
+          span.setAttribute('sneakers.outcome', outcome);
+          return;
+        } catch (error) {
+          if (attempt >= maxAttempts || this.stopping) {
+            if (this.stopping) throw error; // not applied and not dead-lettered: redelivered after restart
+            span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+            log.error({ err: error, attempt }, 'event failed for good; sending it to the dead-letter topic');
+            return this.deadLetter({ topic, partition, message, reason: String(error), attempts: attempt });
+          }
+          const delay = backoffDelay(attempt, { baseMs: this.options.retryBaseMs ?? 100, maxMs: 5000 });
+          log.warn({ err: error, attempt, retryInMs: delay }, 'event failed; retrying');
+          await this.stopSignal.sleep(delay, { wakeable: false });
+          await heartbeat();
+        }
+      }
+    } finally {
+      span.end();
+    }
+  }
+
+  private async deadLetter(letter: Omit<Parameters<typeof sendToDeadLetterTopic>[2], 'groupId'>): Promise<void> {
+    const dlqTopic = deadLetterTopic(this.options.groupId);
+    await sendToDeadLetterTopic(this.producer, dlqTopic, { ...letter, groupId: this.options.groupId });
+    this.options.logger.warn({ topic: letter.topic, offset: letter.message.offset, reason: letter.reason, dlqTopic }, 'dead-lettered');
+  }
+}

@@ -1,0 +1,3 @@
+export * from './create-kafka';
+export * from './ensure-topics';
+export * from './topics';

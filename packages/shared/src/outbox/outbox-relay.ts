@@ -1,0 +1,168 @@
+import { SpanKind, trace } from '@opentelemetry/api';
+import type { Kafka, Message, Producer } from 'kafkajs';
+import type { Pool, PoolClient } from 'pg';
+import type { Logger } from 'pino';
+import { contextFromHeaders, currentTraceHeaders } from '../telemetry';
+import { backoffDelay, WakeSignal } from '../timing';
+import { OUTBOX_CHANNEL } from './outbox-channel';
+import { deletePublishedBefore, lockNextBatch, markPublished, withoutOvertaking } from './outbox-queries';
+import { type OutboxRow, toKafkaMessage } from './outbox-row';
+
+export interface OutboxRelayOptions {
+  pool: Pool;
+  kafka: Kafka;
+  logger: Logger;
+  batchSize?: number;
+  /** Upper bound on how long a row waits when no NOTIFY arrives (e.g. LISTEN connection lost). */
+  pollIntervalMs?: number;
+  /** LISTEN/NOTIFY wake-ups; off only to measure what they are worth. */
+  wakeOnNotify?: boolean;
+  retentionMs?: number;
+  /** Called after Kafka acknowledged a batch and before the rows are marked (a test seam). */
+  afterPublish?: (rows: OutboxRow[]) => void | Promise<void>;
+}
+
+const tracer = trace.getTracer('@sneakers/shared/outbox');
+const CLEANUP_EVERY_MS = 60_000;
+
+/**
+ * Publishes outbox rows to Kafka, at least once, in per-aggregate order. Several relays may run on
+ * one database: rows are claimed with FOR UPDATE SKIP LOCKED and marked only after the broker acked.
+ */
+export class OutboxRelay {
+  private readonly producer: Producer;
+  private readonly wakeSignal = new WakeSignal();
+  private listener: PoolClient | undefined;
+  private loopDone: Promise<void> | undefined;
+  private stopping = false;
+  private lastCleanup = 0;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly retentionMs: number;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.retentionMs = options.retentionMs ?? 24 * 3600_000;
+    // One request in flight keeps Kafka's retries from reordering messages of one key.
+    this.producer = options.kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  }
+
+  async start(): Promise<void> {
+    await this.producer.connect();
+    if (this.options.wakeOnNotify ?? true) await this.listen();
+    this.loopDone = this.loop();
+    this.options.logger.info({ batchSize: this.batchSize }, 'outbox relay started');
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wakeSignal.interrupt();
+    await this.loopDone;
+    this.listener?.release();
+    this.listener = undefined;
+    await this.producer.disconnect();
+  }
+
+  /** Publishes one batch; returns how many rows it published. */
+  async publishBatch(): Promise<number> {
+    const client = await this.options.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const locked = await lockNextBatch(client, this.batchSize);
+      const rows = locked.length > 0 ? await withoutOvertaking(client, locked) : [];
+      if (rows.length > 0) {
+        await this.send(rows);
+        await this.options.afterPublish?.(rows);
+        await markPublished(client, rows);
+      }
+      await client.query('COMMIT');
+      return rows.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async send(rows: OutboxRow[]): Promise<void> {
+    const byTopic = new Map<string, Message[]>();
+    const spans = rows.map((row) => {
+      const span = tracer.startSpan(
+        `publish ${row.type}`,
+        { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.message.id': row.event_id } },
+        contextFromHeaders(row.headers),
+      );
+      const { topic, message } = toKafkaMessage(row, currentTraceHeaders(trace.setSpan(contextFromHeaders(row.headers), span)));
+      const messages = byTopic.get(topic) ?? [];
+      messages.push(message);
+      byTopic.set(topic, messages);
+      return span;
+    });
+    try {
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+    } finally {
+      for (const span of spans) span.end();
+    }
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      try {
+        const published = await this.publishBatch();
+        if (failures > 0) this.options.logger.info({ afterFailures: failures }, 'outbox relay recovered');
+        failures = 0;
+        await this.cleanupIfDue();
+        // A full batch means more is waiting: go again without sleeping.
+        if (published < this.batchSize) await this.wakeSignal.sleep(this.pollIntervalMs);
+      } catch (error) {
+        failures += 1;
+        const delay = backoffDelay(failures, { baseMs: 200, maxMs: 5000 });
+        this.options.logger.warn({ err: error, failures, retryInMs: delay }, 'outbox relay could not publish; retrying');
+        if (!this.stopping) await this.wakeSignal.sleep(delay, { wakeable: false });
+      }
+    }
+  }
+
+  private async cleanupIfDue(): Promise<void> {
+    if (Date.now() - this.lastCleanup < CLEANUP_EVERY_MS) return;
+    this.lastCleanup = Date.now();
+    const client = await this.options.pool.connect();
+    try {
+      const deleted = await deletePublishedBefore(client, new Date(Date.now() - this.retentionMs));
+      if (deleted > 0) this.options.logger.info({ deleted }, 'outbox: removed old published rows');
+    } finally {
+      client.release();
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const client = await this.options.pool.connect();
+    client.on('notification', () => this.wakeSignal.wake());
+    client.on('error', (error) => {
+      this.options.logger.warn({ err: error }, 'outbox LISTEN connection lost; polling until it is back');
+      client.release(error);
+      if (this.listener === client) this.listener = undefined;
+      this.relisten();
+    });
+    try {
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    this.listener = client;
+  }
+
+  private relisten(): void {
+    if (this.stopping) return;
+    setTimeout(() => {
+      this.listen().catch(() => this.relisten());
+    }, this.pollIntervalMs);
+  }
+}

@@ -1,0 +1,91 @@
+import type { Router } from 'express';
+import { Pool } from 'pg';
+import type { z } from 'zod';
+import { loadConfigOrExit, type ServiceEnv } from '../config';
+import type { SqlExecutor, TransactionRunner } from '../db';
+import { createHttpApp, type RunningServer, type Stoppable, serve } from '../http';
+import { EventConsumer, type Reaction } from '../inbox';
+import { createKafka, ensureTopics, eventTopic, PLATFORM_TOPICS } from '../kafka';
+import { createLogger } from '../logging/logger';
+import { OutboxRelay } from '../outbox';
+import { startTelemetry } from '../telemetry';
+
+/** The parts of a generated Prisma client the runtime needs. */
+export interface ServicePrisma<Tx extends SqlExecutor> extends SqlExecutor {
+  $transaction: <R>(work: (tx: Tx) => Promise<R>, options?: { timeout?: number }) => Promise<R>;
+  $disconnect: () => Promise<void>;
+}
+
+export interface ServiceDefinition<Tx extends SqlExecutor, Env extends ServiceEnv> {
+  name: string;
+  /** Its variables: `serviceEnv({ port, database })`, extended with its own where needed. */
+  env: z.ZodType<Env>;
+  createPrisma: (databaseUrl: string) => ServicePrisma<Tx>;
+  /** What this service reacts to, by aggregate type of the topics it reads. */
+  subscribesTo?: string[];
+  reactions?: (deps: { config: Env }) => Reaction<Tx>[];
+  routes?: (deps: { config: Env; prisma: ServicePrisma<Tx>; runInTransaction: TransactionRunner<Tx> }) => Router[];
+}
+
+/**
+ * Starts one service the same way everywhere: config, telemetry, database, topics, outbox relay,
+ * consumer, HTTP; and stops them in reverse on SIGTERM so no event or request is cut in half.
+ */
+export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>(
+  definition: ServiceDefinition<Tx, Env>,
+): Promise<RunningServer> {
+  const config = loadConfigOrExit(definition.env);
+  const telemetry = startTelemetry(definition.name);
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const prisma = definition.createPrisma(config.DATABASE_URL);
+  const runInTransaction: TransactionRunner<Tx> = (work) => prisma.$transaction(work, { timeout: 15_000 });
+  const relayPool = new Pool({ connectionString: config.DATABASE_URL, max: 3 });
+  const kafka = createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger });
+
+  const created = await ensureTopics(kafka, PLATFORM_TOPICS);
+  if (created.length > 0) logger.info({ topics: created }, 'created topics');
+
+  const relay = new OutboxRelay({
+    pool: relayPool,
+    kafka,
+    logger: logger.child({ component: 'outbox-relay' }),
+    batchSize: config.OUTBOX_BATCH_SIZE,
+    pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+  });
+  await relay.start();
+
+  const reactions = definition.reactions?.({ config }) ?? [];
+  const consumer =
+    reactions.length > 0
+      ? new EventConsumer<Tx>({
+          kafka,
+          groupId: definition.name,
+          topics: (definition.subscribesTo ?? []).map(eventTopic),
+          reactions,
+          runInTransaction,
+          logger: logger.child({ component: 'consumer' }),
+        })
+      : undefined;
+  await consumer?.start();
+
+  const admin = kafka.admin();
+  await admin.connect();
+  const app = createHttpApp({
+    logger,
+    bodyLimit: config.HTTP_BODY_LIMIT,
+    routes: definition.routes?.({ config, prisma, runInTransaction }) ?? [],
+    readiness: [
+      { name: 'database', check: async () => void (await prisma.$queryRawUnsafe('SELECT 1')) },
+      { name: 'kafka', check: async () => void (await admin.describeCluster()) },
+    ],
+  });
+
+  const drain: Stoppable[] = [
+    ...(consumer ? [{ name: 'consumer', stop: () => consumer.stop() }] : []),
+    { name: 'outbox relay', stop: () => relay.stop() },
+    { name: 'kafka admin', stop: () => admin.disconnect() },
+    { name: 'database', stop: async () => Promise.all([prisma.$disconnect(), relayPool.end()]).then(() => undefined) },
+    { name: 'telemetry', stop: () => telemetry.shutdown() },
+  ];
+  return serve(app, { port: config.PORT, logger, drain });
+}

@@ -1,0 +1,68 @@
+import { EventHeaders, writeOutboxEvent } from '../src';
+import { eventually, readTopic } from '../src/testing';
+import type { CounterWorld } from './support/counter-fixture';
+import { createWorld } from './support/world-setup';
+
+describe('Outbox relay (real PostgreSQL + Kafka)', () => {
+  let world: CounterWorld;
+  let cleanUp: () => Promise<void>;
+
+  beforeEach(async () => {
+    ({ world, cleanUp } = await createWorld());
+  });
+  afterEach(() => cleanUp());
+
+  it('When the writing transaction rolls back, then its event is never published', async () => {
+    let rolledBackId = '';
+    await expect(
+      world.prisma.$transaction(async (tx) => {
+        rolledBackId = await writeOutboxEvent(tx, world.contracts.incremented, { aggregateId: 'k', payload: { seq: 1 } });
+        throw new Error('business rule failed');
+      }),
+    ).rejects.toThrow('business rule failed');
+    const [markerId] = await world.writeEvents(['k'], 1);
+
+    await world.relay().start();
+    const messages = await readTopic(world.kafka, world.topic, 1);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // room for a wrongly published extra
+
+    const published = messages.map((m) => m.message.headers?.[EventHeaders.id]?.toString());
+    expect(published).toEqual([markerId]);
+    expect(published).not.toContain(rolledBackId);
+    expect(await world.unpublished()).toBe(0);
+  });
+
+  it('When the relay dies after Kafka acknowledged but before marking the row, then the effect still happens exactly once', async () => {
+    const [eventId] = await world.writeEvents(['k'], 1);
+    const crashing = world.relay({
+      afterPublish: () => {
+        throw new Error('relay killed between ack and mark');
+      },
+    });
+    await crashing.start();
+    await readTopic(world.kafka, world.topic, 1); // the broker has it…
+    await crashing.stop(); // …and the relay is gone without having marked the row
+    expect(await world.unpublished()).toBe(1);
+
+    await world.relay().start(); // a restarted relay publishes the same row again
+    const copies = await readTopic(world.kafka, world.topic, 2);
+    expect(copies.map((m) => m.message.headers?.[EventHeaders.id]?.toString())).toEqual([eventId, eventId]);
+
+    const consumer = world.consumer();
+    await consumer.start();
+    await eventually('unpublished rows to drain', () => world.unpublished(), (n) => n === 0);
+    await eventually('the effect', () => world.effects(), (e) => e.total >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the duplicate has arrived by now
+    expect(await world.effects()).toEqual({ total: 1, distinct: 1, outOfOrder: 0 });
+  });
+
+  it('When rows are waiting, then a NOTIFY wakes the relay long before its poll interval', async () => {
+    const relay = world.relay({ pollIntervalMs: 30_000 });
+    await relay.start();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // relay is now asleep on its 30 s poll
+    const started = Date.now();
+    await world.writeEvents(['k'], 1);
+    await eventually('publication', () => world.unpublished(), (n) => n === 0, { timeoutMs: 5000, intervalMs: 5 });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

@@ -1,0 +1,156 @@
+import type { Kafka } from 'kafkajs';
+import type { Pool } from 'pg';
+import { z } from 'zod';
+import {
+  createKafka,
+  createLogger,
+  defineEvent,
+  ensureTopics,
+  EventConsumer,
+  eventTopic,
+  deadLetterTopic,
+  OutboxRelay,
+  type OutboxRelayOptions,
+  react,
+  writeOutboxEvent,
+} from '../../src';
+import { createPrismaClient } from '../../src/db';
+import { testEnv, uniqueName } from '../../src/testing';
+import { PrismaClient } from '../../src/generated/prisma/client';
+
+/**
+ * A tiny domain for proving the kit: counters whose events carry a per-key sequence number.
+ * The reaction records every effect and counts out-of-order arrivals, so tests can assert
+ * "every effect once, in order per key" straight from the database.
+ */
+export function counterContracts(aggregateType: string) {
+  return {
+    incremented: defineEvent({
+      type: `${aggregateType}.incremented`,
+      version: 1,
+      aggregateType,
+      payload: z.object({ seq: z.number().int().positive(), poison: z.boolean().optional() }),
+    }),
+  };
+}
+
+export type Prisma = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+export const logger = createLogger('shared-test', process.env.TEST_LOG_LEVEL ?? 'silent');
+
+export class CounterWorld {
+  readonly aggregateType = uniqueName('c');
+  readonly groupId = uniqueName('g');
+  readonly contracts = counterContracts(this.aggregateType);
+  readonly topic = eventTopic(this.aggregateType);
+  readonly dlqTopic = deadLetterTopic(this.groupId);
+  readonly kafka: Kafka;
+  readonly prisma: Prisma;
+  private readonly stoppables: Array<{ stop: () => Promise<void> }> = [];
+
+  constructor(
+    readonly databaseUrl: string,
+    readonly pool: Pool,
+    brokers = testEnv.kafkaBrokers,
+  ) {
+    this.kafka = createKafka({ clientId: 'shared-test', brokers, logger });
+    this.prisma = createPrismaClient(PrismaClient, databaseUrl);
+  }
+
+  async setUp(): Promise<void> {
+    await ensureTopics(this.kafka, [
+      { topic: this.topic, numPartitions: 6 },
+      { topic: this.dlqTopic, numPartitions: 1 },
+    ]);
+    await this.prisma.$executeRawUnsafe(
+      `CREATE TABLE IF NOT EXISTS counter_effects (event_id uuid, key text, seq int, consumer text)`,
+    );
+    await this.prisma.$executeRawUnsafe(
+      `CREATE TABLE IF NOT EXISTS counter_state (key text PRIMARY KEY, last_seq int NOT NULL, out_of_order int NOT NULL DEFAULT 0)`,
+    );
+  }
+
+  /** Writes `count` events for each key, in per-key order, `perTransaction` at a time. */
+  async writeEvents(keys: string[], count: number, perTransaction = 100): Promise<string[]> {
+    const pending: Array<{ key: string; seq: number }> = [];
+    for (let seq = 1; seq <= count; seq++) for (const key of keys) pending.push({ key, seq });
+    const ids: string[] = [];
+    for (let i = 0; i < pending.length; i += perTransaction) {
+      const chunk = pending.slice(i, i + perTransaction);
+      await this.prisma.$transaction(async (tx) => {
+        for (const { key, seq } of chunk) {
+          ids.push(await writeOutboxEvent(tx, this.contracts.incremented, { aggregateId: key, payload: { seq } }));
+        }
+      });
+    }
+    return ids;
+  }
+
+  relay(options: Partial<OutboxRelayOptions> = {}): OutboxRelay {
+    const relay = new OutboxRelay({ pool: this.pool, kafka: this.kafka, logger, pollIntervalMs: 200, ...options });
+    this.stoppables.push(relay);
+    return relay;
+  }
+
+  consumer(options: { maxAttempts?: number; failWhen?: (seq: number) => boolean } = {}): EventConsumer<Tx> {
+    const consumer = new EventConsumer<Tx>({
+      kafka: this.kafka,
+      groupId: this.groupId,
+      topics: [this.topic],
+      logger,
+      maxAttempts: options.maxAttempts ?? 3,
+      retryBaseMs: 10,
+      runInTransaction: (work) => this.prisma.$transaction(work, { timeout: 30_000 }),
+      reactions: [
+        react(this.contracts.incremented, async (event, tx: Tx) => {
+          if (event.payload.poison || options.failWhen?.(event.payload.seq)) throw new Error(`poison seq ${event.payload.seq}`);
+          await tx.$executeRawUnsafe(
+            'INSERT INTO counter_effects (event_id, key, seq, consumer) VALUES ($1::uuid, $2, $3, $4)',
+            event.eventId,
+            event.aggregateId,
+            event.payload.seq,
+            this.groupId,
+          );
+          await tx.$executeRawUnsafe(
+            `INSERT INTO counter_state (key, last_seq) VALUES ($1, $2)
+             ON CONFLICT (key) DO UPDATE SET last_seq = EXCLUDED.last_seq,
+               out_of_order = counter_state.out_of_order + (CASE WHEN counter_state.last_seq = EXCLUDED.last_seq - 1 THEN 0 ELSE 1 END)`,
+            event.aggregateId,
+            event.payload.seq,
+          );
+        }),
+      ],
+    });
+    this.stoppables.push(consumer);
+    return consumer;
+  }
+
+  async effects(): Promise<{ total: number; distinct: number; outOfOrder: number }> {
+    const [row] = await this.prisma.$queryRawUnsafe<Array<{ total: bigint; distinct: bigint }>>(
+      'SELECT count(*) AS total, count(DISTINCT event_id) AS distinct FROM counter_effects',
+    );
+    const [state] = await this.prisma.$queryRawUnsafe<Array<{ out_of_order: bigint | null }>>(
+      'SELECT sum(out_of_order) AS out_of_order FROM counter_state',
+    );
+    return { total: Number(row?.total ?? 0), distinct: Number(row?.distinct ?? 0), outOfOrder: Number(state?.out_of_order ?? 0) };
+  }
+
+  async unpublished(): Promise<number> {
+    const [row] = await this.prisma.$queryRawUnsafe<Array<{ n: bigint }>>(
+      'SELECT count(*) AS n FROM outbox WHERE published_at IS NULL',
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /** Stops every relay and consumer started so far (as a crash-free shutdown would). */
+  async stopRunning(): Promise<void> {
+    const running = this.stoppables.splice(0).reverse();
+    for (const part of running) await part.stop().catch(() => undefined);
+  }
+
+  async tearDown(): Promise<void> {
+    await this.stopRunning();
+    await this.prisma.$disconnect();
+  }
+}
