@@ -40,10 +40,7 @@ const logCreator =
     const { message, error, ...rest } = log as { message: string; error?: string };
     const line = `${LEVEL_NAMES[level] ?? level} [${namespace}] ${message} ${error ?? ''} ${JSON.stringify(rest)}`;
     logs.push(line);
-    if (
-      level <= logLevel.WARN &&
-      /coordinator|UNSUPPORTED_VERSION|protocol|not supported/i.test(line)
-    ) {
+    if (level <= logLevel.WARN && /coordinator|UNSUPPORTED_VERSION|protocol|not supported/i.test(line)) {
       problems.push(line);
     }
   };
@@ -103,9 +100,10 @@ async function main() {
     retry: { retries: 1, initialRetryTime: 100 },
   });
   await probeProducer.connect();
-  const autoCreate = await probeProducer
-    .send({ topic: `${topic}-nope`, messages: [{ value: 'x' }] })
-    .then(() => 'created', (e: Error) => e.message);
+  const autoCreate = await probeProducer.send({ topic: `${topic}-nope`, messages: [{ value: 'x' }] }).then(
+    () => 'created',
+    (e: Error) => e.message,
+  );
   await probeProducer.disconnect();
   assert(autoCreate !== 'created', 'producing to a missing topic must not auto-create it');
   const existing = await admin.listTopics();
@@ -146,7 +144,10 @@ async function main() {
     t = performance.now();
     await p.connect();
     const res = await p.send({ topic, acks: -1, messages: batch(name, 30) });
-    assert(res.every((r) => r.errorCode === 0), `${name}: produce errors ${JSON.stringify(res)}`);
+    assert(
+      res.every((r) => r.errorCode === 0),
+      `${name}: produce errors ${JSON.stringify(res)}`,
+    );
     ok(`produced 30 messages, acks=-1, ${name} in ${ms(t)} ms (incl. connect)`);
   }
   t = performance.now();
@@ -201,8 +202,9 @@ async function main() {
 
     await c2.disconnect(); // LeaveGroup -> rebalance back to one member
     await c1.disconnect(); // commits on disconnect
-    const committed = await admin.fetchOffsets({ groupId, topics: [topic] });
-    const committedSum = committed[0]!.partitions.reduce((s, p) => s + Number(p.offset), 0);
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    assert(committed, 'fetchOffsets returned nothing');
+    const committedSum = committed.partitions.reduce((s, p) => s + Number(p.offset), 0);
     assert(committedSum === TOTAL + 3, `committed offsets sum ${committedSum}, expected ${TOTAL + 3}`);
     assert(members === 2, `expected 2 group members, got ${members}`);
     joinTimings[label] = {
@@ -214,7 +216,7 @@ async function main() {
     };
     ok(
       `group (${label}): first join ${j1.joinMs} ms, consumed ${seen.size} in ${consumeMs} ms, ` +
-        `2nd member + rebalance ${rebalanceMs} ms, committed offsets ${committed[0]!.partitions
+        `2nd member + rebalance ${rebalanceMs} ms, committed offsets ${committed.partitions
           .map((p) => `p${p.partition}=${p.offset}`)
           .join(' ')}`,
     );
@@ -249,7 +251,7 @@ async function main() {
   await admin.disconnect();
 
   if (problems.length) {
-    console.error('kafkajs reported coordinator/protocol problems:\n' + problems.join('\n'));
+    console.error(`kafkajs reported coordinator/protocol problems:\n${problems.join('\n')}`);
     process.exitCode = 1;
   } else {
     ok('no coordinator-not-available or protocol errors logged by kafkajs');

@@ -5,7 +5,7 @@
 #   bash scripts/kafka.sh start    fetch if needed, format storage once, start in the background, wait until it answers
 #   bash scripts/kafka.sh stop     SIGTERM, wait, SIGKILL after KAFKA_STOP_TIMEOUT seconds
 #   bash scripts/kafka.sh status   exit 0 if running and answering
-#   bash scripts/kafka.sh logs     tail the broker log (`logs -f` to follow, LINES=n for more)
+#   bash scripts/kafka.sh logs     tail the broker log (`logs -f` to follow, KAFKA_LOG_LINES=n for more)
 #
 # Environment:
 #   KAFKA_PORT             client (PLAINTEXT) port on 127.0.0.1            default 9092
@@ -29,7 +29,7 @@ MARKER="$LIBS_DIR/.fetched"
 
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
-KAFKA_HOME_DIR="${KAFKA_HOME_DIR:-$CACHE_DIR/instance-$KAFKA_PORT}"
+KAFKA_HOME_DIR="$(realpath -m "${KAFKA_HOME_DIR:-$CACHE_DIR/instance-$KAFKA_PORT}")"
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-90}"
 KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-60}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
@@ -107,7 +107,7 @@ is_running() {
   local pid
   pid="$(read_pid)"
   [[ -n "$pid" ]] || return 1
-  kill -0 "$pid" 2>/dev/null || return 1
+  pid_alive "$pid" || return 1
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'kafka\.Kafka' || return 1
 }
 
@@ -127,6 +127,7 @@ probe() {
     return
   fi
   (cd "$ROOT" && KAFKA_PROBE_BROKER="$BROKER" KAFKA_PROBE_WARM="$warm" timeout 30 "$node_bin" -e '
+    process.removeAllListeners("warning"); // kafkajs 2.2.4 triggers TimeoutNegativeWarning on Node >= 23
     const { Kafka, logLevel } = require("kafkajs");
     const kafka = new Kafka({
       clientId: "kafka-sh-probe",
@@ -146,10 +147,13 @@ probe() {
       if (process.env.KAFKA_PROBE_WARM) {
         const producer = kafka.producer({ transactionalId: "kafka-sh-probe", idempotent: true, maxInFlightRequests: 1 });
         await producer.connect();
+        // transaction() is what sends FindCoordinator(TRANSACTION); connect() alone does not.
+        const tx = await producer.transaction();
+        await tx.abort();
         await producer.disconnect();
       }
     })().then(() => process.exit(0), (e) => { console.error(String(e && e.message || e)); process.exit(1); });
-  ' >/dev/null 2>&1)
+  ' >/dev/null 2>"${PROBE_ERR:-/dev/null}")
 }
 
 render_config() {
@@ -186,7 +190,7 @@ java_cmd() {
   local heap=($KAFKA_HEAP_OPTS) extra=($KAFKA_JVM_OPTS)
   JAVA_CMD=(java "${heap[@]}"
     -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent
-    -XX:TieredStopAtLevel=1 -Xss512k
+    -Xss512k
     -Djava.awt.headless=true
     -Dkafka.logs.dir="$LOG_DIR"
     -Dlog4j.configuration="file:$CONF_DIR/log4j.properties"
@@ -254,6 +258,8 @@ cmd_start() {
   # setsid: own session, so Ctrl-C in the calling terminal or a test runner's process group does not kill it.
   # setsid and nohup both exec (no fork: a background job of a non-interactive shell is not a
   # process-group leader), so $! is the JVM's own pid.
+  # Fresh log per run (the readiness check greps it); keep the previous run's log next to it.
+  [[ -f "$SERVER_LOG" ]] && mv -f "$SERVER_LOG" "$SERVER_LOG.prev"
   : >"$STDOUT_LOG"
   # Close the lock fds (8, 9) in the child, or the broker would hold the instance lock for its whole life.
   setsid nohup "${JAVA_CMD[@]}" kafka.Kafka "$CONF_DIR/server.properties" >>"$STDOUT_LOG" 2>&1 </dev/null 8>&- 9>&- &
@@ -266,8 +272,10 @@ cmd_start() {
 wait_ready() {
   local pid="$1" t0="$2" deadline started_logged=0
   deadline=$(($(date +%s) + KAFKA_START_TIMEOUT))
+  PROBE_ERR="$LOG_DIR/probe.err"
+  : >"$PROBE_ERR"
   while :; do
-    if ! kill -0 "$pid" 2>/dev/null; then
+    if ! pid_alive "$pid"; then
       rm -f "$PID_FILE"
       show_tail >&2
       die "broker process $pid exited during start-up (logs above; full log: $SERVER_LOG)."
@@ -282,7 +290,11 @@ wait_ready() {
     fi
     if (($(date +%s) >= deadline)); then
       show_tail >&2
-      die "broker did not answer within ${KAFKA_START_TIMEOUT}s (pid $pid still running; 'bash scripts/kafka.sh stop' to kill it)."
+      [[ -s "$PROBE_ERR" ]] && say "last kafkajs probe error: $(tail -n 3 "$PROBE_ERR")" >&2
+      say "broker did not answer within ${KAFKA_START_TIMEOUT}s; stopping pid $pid" >&2
+      stop_pid "$pid" 10 >&2
+      rm -f "$PID_FILE"
+      die "start timed out (log kept in $LOG_DIR)."
     fi
     sleep 0.3
   done
@@ -309,23 +321,35 @@ cmd_stop() {
     say "not running"
     return 0
   fi
-  local pid t0 deadline
+  local pid t0
   pid="$(read_pid)"
   t0="$(now_ms)"
   say "stopping pid $pid (SIGTERM, up to ${KAFKA_STOP_TIMEOUT}s) ..."
+  stop_pid "$pid" "$KAFKA_STOP_TIMEOUT"
+  rm -f "$PID_FILE"
+  say "stopped in $(( $(now_ms) - t0 )) ms"
+}
+
+# Alive = exists and is not a zombie (the JVM is our own child when a start times out).
+pid_alive() {
+  kill -0 "$1" 2>/dev/null || return 1
+  [[ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != "Z" ]]
+}
+
+# SIGTERM (Kafka shuts down cleanly), then SIGKILL once $2 seconds have passed.
+stop_pid() {
+  local pid="$1" timeout="$2" deadline
   kill -TERM "$pid" 2>/dev/null || true
-  deadline=$(($(date +%s) + KAFKA_STOP_TIMEOUT))
-  while kill -0 "$pid" 2>/dev/null; do
+  deadline=$(($(date +%s) + timeout))
+  while pid_alive "$pid"; do
     if (($(date +%s) >= deadline)); then
-      say "still alive after ${KAFKA_STOP_TIMEOUT}s; sending SIGKILL"
+      say "pid $pid still alive after ${timeout}s; sending SIGKILL"
       kill -KILL "$pid" 2>/dev/null || true
-      sleep 0.5
-      break
+      while pid_alive "$pid"; do sleep 0.1; done
+      return 0
     fi
     sleep 0.2
   done
-  rm -f "$PID_FILE"
-  say "stopped in $(( $(now_ms) - t0 )) ms"
 }
 
 cmd_status() {
@@ -344,9 +368,9 @@ cmd_status() {
 cmd_logs() {
   if [[ "${1:-}" == "-f" ]]; then
     [[ -f "$SERVER_LOG" ]] || die "no log yet at $SERVER_LOG"
-    exec tail -n "${LINES:-50}" -F "$SERVER_LOG"
+    exec tail -n "${KAFKA_LOG_LINES:-50}" -F "$SERVER_LOG"
   fi
-  show_tail "${LINES:-100}"
+  show_tail "${KAFKA_LOG_LINES:-100}"
 }
 
 usage() {

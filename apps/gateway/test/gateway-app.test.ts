@@ -1,5 +1,5 @@
-import request from 'supertest';
 import { createLogger } from '@sneakers/shared';
+import request from 'supertest';
 import { createGatewayApp } from '../src/app';
 
 const app = createGatewayApp(createLogger('gateway-test', 'silent'));

@@ -7,6 +7,6 @@ export * from './inbox';
 export * from './kafka';
 export * from './logging/logger';
 export * from './outbox';
+export * from './service';
 export * from './telemetry';
 export * from './timing';
-export * from './service';

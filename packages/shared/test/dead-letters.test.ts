@@ -25,7 +25,11 @@ describe('Dead letters', () => {
     expect(headers[DeadLetterHeaders.reason]?.toString()).toContain('poison seq 2');
     expect(headers[DeadLetterHeaders.originalTopic]?.toString()).toBe(world.topic);
 
-    const effects = await eventually('the other 4 effects', () => world.effects(), (e) => e.total >= 4);
+    const effects = await eventually(
+      'the other 4 effects',
+      () => world.effects(),
+      (e) => e.total >= 4,
+    );
     expect(effects.total).toBe(4);
   });
 
@@ -57,6 +61,10 @@ describe('Dead letters', () => {
     const letters = await readTopic(world.kafka, world.dlqTopic, 2);
     expect(letters.map((l) => l.message.headers?.[DeadLetterHeaders.attempts]?.toString())).toEqual(['0', '0']);
     expect(letters[0]?.message.headers?.[DeadLetterHeaders.reason]?.toString()).toContain('invalid');
-    await eventually('the valid event applied', () => world.effects(), (e) => e.total === 1);
+    await eventually(
+      'the valid event applied',
+      () => world.effects(),
+      (e) => e.total === 1,
+    );
   });
 });

@@ -1,5 +1,4 @@
-import { eventually, uniqueName } from '../src/testing';
-import { startBroker, stopBroker } from '../src/testing/kafka-broker';
+import { eventually, startBroker, stopBroker, uniqueName } from '../src/testing';
 import type { CounterWorld } from './support/counter-fixture';
 import { createWorld } from './support/world-setup';
 
@@ -25,7 +24,11 @@ describe('Kafka outage', () => {
     await consumer.waitUntilJoined();
     await world.relay().start();
     await world.writeEvents(['a', 'b'], 50);
-    await eventually('the first 100 effects', () => world.effects(), (e) => e.total === 100);
+    await eventually(
+      'the first 100 effects',
+      () => world.effects(),
+      (e) => e.total === 100,
+    );
 
     await consumer.stop();
     await stopBroker({ port: PORT });
@@ -34,9 +37,19 @@ describe('Kafka outage', () => {
     expect(await world.unpublished()).toBe(300);
 
     await startBroker({ port: PORT });
-    await eventually('the backlog published', () => world.unpublished(), (n) => n === 0, { timeoutMs: 120_000 });
+    await eventually(
+      'the backlog published',
+      () => world.unpublished(),
+      (n) => n === 0,
+      { timeoutMs: 120_000 },
+    );
     await world.consumer().start();
-    const effects = await eventually('all 400 effects', () => world.effects(), (e) => e.total >= 400, { timeoutMs: 120_000 });
+    const effects = await eventually(
+      'all 400 effects',
+      () => world.effects(),
+      (e) => e.total >= 400,
+      { timeoutMs: 120_000 },
+    );
     expect(effects).toEqual({ total: 400, distinct: 400, outOfOrder: 0 });
   }, 300_000);
 });

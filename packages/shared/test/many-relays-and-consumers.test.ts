@@ -24,8 +24,18 @@ describe('Two relays and two consumer instances over 10,000 events', () => {
 
     await world.writeEvents(KEYS, PER_KEY);
 
-    await eventually('all rows published', () => world.unpublished(), (n) => n === 0, { timeoutMs: 120_000 });
-    const effects = await eventually('10,000 effects', () => world.effects(), (e) => e.total >= 10_000, { timeoutMs: 180_000 });
+    await eventually(
+      'all rows published',
+      () => world.unpublished(),
+      (n) => n === 0,
+      { timeoutMs: 120_000 },
+    );
+    const effects = await eventually(
+      '10,000 effects',
+      () => world.effects(),
+      (e) => e.total >= 10_000,
+      { timeoutMs: 180_000 },
+    );
     expect(effects).toEqual({ total: 10_000, distinct: 10_000, outOfOrder: 0 });
   });
 

@@ -16,7 +16,10 @@ describe('Outbox relay (real PostgreSQL + Kafka)', () => {
     let rolledBackId = '';
     await expect(
       world.prisma.$transaction(async (tx) => {
-        rolledBackId = await writeOutboxEvent(tx, world.contracts.incremented, { aggregateId: 'k', payload: { seq: 1 } });
+        rolledBackId = await writeOutboxEvent(tx, world.contracts.incremented, {
+          aggregateId: 'k',
+          payload: { seq: 1 },
+        });
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
@@ -34,14 +37,21 @@ describe('Outbox relay (real PostgreSQL + Kafka)', () => {
 
   it('When the relay dies after Kafka acknowledged but before marking the row, then the effect still happens exactly once', async () => {
     const [eventId] = await world.writeEvents(['k'], 1);
+    let killed = false;
     const crashing = world.relay({
       afterPublish: () => {
+        killed = true; // the broker has it, and the relay dies before marking the row
+        void crashing.stop();
         throw new Error('relay killed between ack and mark');
       },
     });
     await crashing.start();
-    await readTopic(world.kafka, world.topic, 1); // the broker has it…
-    await crashing.stop(); // …and the relay is gone without having marked the row
+    await eventually(
+      'the crash',
+      async () => killed,
+      (k) => k,
+    );
+    await crashing.stop();
     expect(await world.unpublished()).toBe(1);
 
     await world.relay().start(); // a restarted relay publishes the same row again
@@ -50,8 +60,16 @@ describe('Outbox relay (real PostgreSQL + Kafka)', () => {
 
     const consumer = world.consumer();
     await consumer.start();
-    await eventually('unpublished rows to drain', () => world.unpublished(), (n) => n === 0);
-    await eventually('the effect', () => world.effects(), (e) => e.total >= 1);
+    await eventually(
+      'unpublished rows to drain',
+      () => world.unpublished(),
+      (n) => n === 0,
+    );
+    await eventually(
+      'the effect',
+      () => world.effects(),
+      (e) => e.total >= 1,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000)); // the duplicate has arrived by now
     expect(await world.effects()).toEqual({ total: 1, distinct: 1, outOfOrder: 0 });
   });
@@ -62,7 +80,12 @@ describe('Outbox relay (real PostgreSQL + Kafka)', () => {
     await new Promise((resolve) => setTimeout(resolve, 300)); // relay is now asleep on its 30 s poll
     const started = Date.now();
     await world.writeEvents(['k'], 1);
-    await eventually('publication', () => world.unpublished(), (n) => n === 0, { timeoutMs: 5000, intervalMs: 5 });
+    await eventually(
+      'publication',
+      () => world.unpublished(),
+      (n) => n === 0,
+      { timeoutMs: 5000, intervalMs: 5 },
+    );
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });

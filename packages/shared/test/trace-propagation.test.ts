@@ -32,7 +32,11 @@ describe('Trace context across the outbox and Kafka', () => {
 
     await world.consumer().start();
     await world.relay().start();
-    await eventually('the effect', () => world.effects(), (e) => e.total === 1);
+    await eventually(
+      'the effect',
+      () => world.effects(),
+      (e) => e.total === 1,
+    );
 
     const spans = await eventually(
       'the consumer span',

@@ -1,49 +1,27 @@
-import { z } from "zod";
+import { z } from 'zod';
 
-const postgresUrl = z
-	.string()
-	.regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL");
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL');
 
 const brokerList = z
-	.string()
-	.min(1)
-	.transform((value) => value.split(",").map((broker) => broker.trim()))
-	.refine(
-		(brokers) => brokers.every((b) => /^[^:\s]+:\d+$/.test(b)),
-		"must be host:port[,host:port...]",
-	);
+  .string()
+  .min(1)
+  .transform((value) => value.split(',').map((broker) => broker.trim()))
+  .refine((brokers) => brokers.every((b) => /^[^:\s]+:\d+$/.test(b)), 'must be host:port[,host:port...]');
 
 /**
  * The variables every service reads, with local defaults so a developer can start a service bare;
  * a service extends the result with its own.
  */
-export const serviceEnv = ({
-	port,
-	database,
-}: {
-	port: number;
-	database: string;
-}) =>
-	z.object({
-		NODE_ENV: z
-			.enum(["development", "test", "production"])
-			.default("development"),
-		LOG_LEVEL: z
-			.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
-			.default("info"),
-		PORT: z.coerce.number().int().min(0).max(65535).default(port),
-		DATABASE_URL: postgresUrl.default(
-			`postgresql://postgres@127.0.0.1:5432/${database}`,
-		),
-		KAFKA_BROKERS: brokerList.default(["127.0.0.1:9092"]),
-		OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
-		OUTBOX_POLL_INTERVAL_MS: z.coerce
-			.number()
-			.int()
-			.min(10)
-			.max(60_000)
-			.default(1000),
-		HTTP_BODY_LIMIT: z.string().default("64kb"),
-	});
+export const serviceEnv = ({ port, database }: { port: number; database: string }) =>
+  z.object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(port),
+    DATABASE_URL: postgresUrl.default(`postgresql://postgres@127.0.0.1:5432/${database}`),
+    KAFKA_BROKERS: brokerList.default(['127.0.0.1:9092']),
+    OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+    HTTP_BODY_LIMIT: z.string().default('64kb'),
+  });
 
 export type ServiceEnv = z.infer<ReturnType<typeof serviceEnv>>;

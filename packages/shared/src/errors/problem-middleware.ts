@@ -25,26 +25,32 @@ export function problemMiddleware(logger: Logger): ErrorRequestHandler {
     const requestId = res.getHeader('x-request-id');
     if (!appError) {
       logger.error({ err: error, requestId, path: instance }, 'unhandled error');
-      res.status(500).type('application/problem+json').json({
-        type: `${PROBLEM_BASE}internal`,
-        title: 'Internal Server Error',
-        status: 500,
-        instance,
-        requestId,
-      });
+      res
+        .status(500)
+        .type('application/problem+json')
+        .json({
+          type: `${PROBLEM_BASE}internal`,
+          title: 'Internal Server Error',
+          status: 500,
+          instance,
+          requestId,
+        });
       return;
     }
     if (appError.status >= 500) logger.warn({ err: appError, requestId }, appError.title);
-    res.status(appError.status).type('application/problem+json').json({
-      type: appError.type,
-      title: appError.title,
-      status: appError.status,
-      detail: appError.detail,
-      instance,
-      code: appError.code,
-      requestId,
-      ...appError.extensions,
-    });
+    res
+      .status(appError.status)
+      .type('application/problem+json')
+      .json({
+        type: appError.type,
+        title: appError.title,
+        status: appError.status,
+        detail: appError.detail,
+        instance,
+        code: appError.code,
+        requestId,
+        ...appError.extensions,
+      });
   };
 }
 

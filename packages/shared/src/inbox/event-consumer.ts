@@ -1,4 +1,4 @@
-import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { SqlExecutor, TransactionRunner } from '../db';
@@ -6,8 +6,8 @@ import { deadLetterTopic } from '../kafka';
 import { contextFromHeaders } from '../telemetry';
 import { backoffDelay, WakeSignal } from '../timing';
 import { applyOnce } from './apply-once';
-import { decodeMessage } from './decode-message';
 import { sendToDeadLetterTopic } from './dead-letter';
+import { decodeMessage } from './decode-message';
 import type { Reaction } from './reaction';
 
 export interface EventConsumerOptions<Tx extends SqlExecutor> {
@@ -45,8 +45,12 @@ export class EventConsumer<Tx extends SqlExecutor> {
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3000,
+      // kafkajs heartbeats and leaves only between fetches: a short fetch wait keeps rebalances and
+      // shutdowns to well under a second instead of ~5 s (measured on the single-node broker).
+      maxWaitTimeInMs: 100,
+      heartbeatInterval: 1000,
+      sessionTimeout: 10_000,
+      rebalanceTimeout: 10_000,
     });
     this.producer = options.kafka.producer({ allowAutoTopicCreation: false });
     // Listen before start() so a fast join is not missed.
@@ -114,7 +118,11 @@ export class EventConsumer<Tx extends SqlExecutor> {
       },
       contextFromHeaders(headers),
     );
-    const log = this.options.logger.child({ eventId: envelope.eventId, type: envelope.type, key: envelope.aggregateId });
+    const log = this.options.logger.child({
+      eventId: envelope.eventId,
+      type: envelope.type,
+      key: envelope.aggregateId,
+    });
     const maxAttempts = this.options.maxAttempts ?? 5;
     try {
       for (let attempt = 1; ; attempt++) {
@@ -145,6 +153,9 @@ export class EventConsumer<Tx extends SqlExecutor> {
   private async deadLetter(letter: Omit<Parameters<typeof sendToDeadLetterTopic>[2], 'groupId'>): Promise<void> {
     const dlqTopic = deadLetterTopic(this.options.groupId);
     await sendToDeadLetterTopic(this.producer, dlqTopic, { ...letter, groupId: this.options.groupId });
-    this.options.logger.warn({ topic: letter.topic, offset: letter.message.offset, reason: letter.reason, dlqTopic }, 'dead-lettered');
+    this.options.logger.warn(
+      { topic: letter.topic, offset: letter.message.offset, reason: letter.reason, dlqTopic },
+      'dead-lettered',
+    );
   }
 }

@@ -10,7 +10,15 @@ const toPino = {
 } as const;
 
 /** A kafkajs client whose own logs go through the service's JSON logger. */
-export function createKafka({ clientId, brokers, logger }: { clientId: string; brokers: string[]; logger: Logger }): Kafka {
+export function createKafka({
+  clientId,
+  brokers,
+  logger,
+}: {
+  clientId: string;
+  brokers: string[];
+  logger: Logger;
+}): Kafka {
   const kafkaLogger = logger.child({ component: 'kafkajs' });
   return new Kafka({
     clientId,

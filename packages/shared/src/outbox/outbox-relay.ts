@@ -94,7 +94,10 @@ export class OutboxRelay {
         { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.message.id': row.event_id } },
         contextFromHeaders(row.headers),
       );
-      const { topic, message } = toKafkaMessage(row, currentTraceHeaders(trace.setSpan(contextFromHeaders(row.headers), span)));
+      const { topic, message } = toKafkaMessage(
+        row,
+        currentTraceHeaders(trace.setSpan(contextFromHeaders(row.headers), span)),
+      );
       const messages = byTopic.get(topic) ?? [];
       messages.push(message);
       byTopic.set(topic, messages);
@@ -123,7 +126,10 @@ export class OutboxRelay {
       } catch (error) {
         failures += 1;
         const delay = backoffDelay(failures, { baseMs: 200, maxMs: 5000 });
-        this.options.logger.warn({ err: error, failures, retryInMs: delay }, 'outbox relay could not publish; retrying');
+        this.options.logger.warn(
+          { err: error, failures, retryInMs: delay },
+          'outbox relay could not publish; retrying',
+        );
         if (!this.stopping) await this.wakeSignal.sleep(delay, { wakeable: false });
       }
     }

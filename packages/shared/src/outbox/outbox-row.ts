@@ -15,7 +15,10 @@ export interface OutboxRow {
 }
 
 /** Debezium outbox-router mapping: topic per aggregate type, key = aggregate id, value = payload. */
-export function toKafkaMessage(row: OutboxRow, traceHeaders: Record<string, string>): { topic: string; message: Message } {
+export function toKafkaMessage(
+  row: OutboxRow,
+  traceHeaders: Record<string, string>,
+): { topic: string; message: Message } {
   return {
     topic: eventTopic(row.aggregate_type),
     message: {

@@ -1,7 +1,9 @@
 // The one place that loads Prisma's Wasm schema engine. The CLI's native engine cannot be
 // downloaded here, but the Wasm build ships inside an npm package and speaks the same protocol,
 // so migrations are driven from Node through it (see /work/shared/notes/prisma-here.md).
+// It leans on internals of exactly pinned packages; re-run test/migrations.test.ts on upgrades.
 import { readFile } from 'node:fs/promises';
+import { setTimeout as realSetTimeout } from 'node:timers';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -9,12 +11,18 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
-import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+// ESM-only: Node >= 22.12 and tsx require() it natively; jest compiles it (see jest.preset.js).
+import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 
-export type { SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
+export type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
 /** No externally managed tables or enums: every object in the schema is Prisma's to manage. */
 export const noFilters = { externalTables: [], externalEnums: [] };
+
+export type EngineOptions = {
+  /** An empty database the engine may replay migrations into (needed by `diff` from migrations). */
+  shadowDatabaseUrl?: string;
+};
 
 let engineClass: Promise<typeof SchemaEngine> | undefined;
 
@@ -25,12 +33,25 @@ function loadEngineClass(): Promise<typeof SchemaEngine> {
   engineClass ??= (async () => {
     const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const bytes = await readFile(gluePath.replace(/\.js$/, '.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg });
-    bg.__wbg_set_wasm(instance.exports);
+    const imports = { './schema_engine_bg.js': withUnrefTimers(glue) };
+    const { instance } = await WebAssembly.instantiate(bytes, imports);
+    glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
-    return bg.SchemaEngine;
+    return glue.SchemaEngine;
   })();
   return engineClass;
+}
+
+// The engine arms timers (e.g. a 10 s migration-lock timeout) and never clears them, which kept
+// every CLI run and jest worker alive 10 s after the work was done. Unref'd timers still fire
+// while the engine is busy (its pg sockets keep the process up) but no longer hold it open.
+// node:timers rather than the global so that jest's fake timers cannot freeze the engine.
+function withUnrefTimers(glueExports: WebAssembly.ModuleImports): WebAssembly.ModuleImports {
+  const patched: WebAssembly.ModuleImports = { ...glueExports };
+  for (const name of Object.keys(glueExports).filter((key) => key.startsWith('__wbg_setTimeout_'))) {
+    patched[name] = (callback: () => void, ms: number) => realSetTimeout(callback, ms >>> 0).unref();
+  }
+  return patched;
 }
 
 /**
@@ -40,15 +61,23 @@ function loadEngineClass(): Promise<typeof SchemaEngine> {
 export async function withSchemaEngine<T>(
   connectionString: string,
   work: (engine: SchemaEngine) => Promise<T>,
+  { shadowDatabaseUrl }: EngineOptions = {},
 ): Promise<T> {
   const Engine = await loadEngineClass();
   const opened: SqlDriverAdapter[] = [];
-  const engine = await Engine.new(
-    { datamodels: undefined },
-    () => {},
-    // A bare PrismaPg fails inside the engine; it needs the migration-aware, error-capturing wrapper.
-    bindMigrationAwareSqlAdapterFactory(trackConnections(new PrismaPg({ connectionString }), opened)),
-  );
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: 'postgres',
+    adapterName: '@prisma/adapter-pg',
+    connect: () => open(connectionString, opened),
+    // adapter-pg's own shadow database is created and dropped behind our back (and dropped before
+    // its pool is closed); an explicit, caller-owned database is easier to reason about and clean.
+    connectToShadowDb: () => {
+      if (!shadowDatabaseUrl) throw new Error('This engine command needs a shadowDatabaseUrl');
+      return open(shadowDatabaseUrl, opened);
+    },
+  };
+  // A bare factory fails inside the engine; it needs the migration-aware, error-capturing wrapper.
+  const engine = await Engine.new({ datamodels: undefined }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
   try {
     return await work(engine);
   } finally {
@@ -59,19 +88,28 @@ export async function withSchemaEngine<T>(
   }
 }
 
-function trackConnections(
-  factory: PrismaPg,
-  opened: SqlDriverAdapter[],
-): SqlMigrationAwareDriverAdapterFactory {
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => remember(await factory.connect(), opened),
-    connectToShadowDb: async () => remember(await factory.connectToShadowDb(), opened),
-  };
-}
+type PgQueryResult = { fields: { dataTypeID: number }[] };
+type PgInternals = { performIO(query: unknown): Promise<PgQueryResult> };
 
-function remember(adapter: SqlDriverAdapter, opened: SqlDriverAdapter[]): SqlDriverAdapter {
+const pgCharOid = 18;
+const pgTextOid = 25;
+
+async function open(url: string, opened: SqlDriverAdapter[]): Promise<SqlDriverAdapter> {
+  const adapter = await new PrismaPg({ connectionString: url }).connect();
   opened.push(adapter);
+  // The engine reads pg_catalog columns of the internal one-byte type "char" (relkind, contype…)
+  // when it describes a database. adapter-pg has no mapping for that type and fails with
+  // "Column type 'char' could not be deserialized", which breaks every diff from migrations.
+  // Its values arrive as one-character strings, so reporting them as text is exact.
+  const internals = adapter as unknown as PgInternals;
+  if (typeof internals.performIO !== 'function') {
+    throw new Error('@prisma/adapter-pg internals changed: performIO is gone; revisit schema-engine.ts');
+  }
+  const performIO = internals.performIO.bind(adapter);
+  internals.performIO = async (query) => {
+    const result = await performIO(query);
+    for (const field of result.fields) if (field.dataTypeID === pgCharOid) field.dataTypeID = pgTextOid;
+    return result;
+  };
   return adapter;
 }

@@ -1,3 +1,5 @@
+export * from './expect-no-drift';
+export * from './kafka-broker';
 export * from './test-database';
 export * from './test-env';
 export * from './test-kafka';

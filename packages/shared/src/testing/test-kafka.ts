@@ -23,14 +23,27 @@ export async function eventually<T>(
 }
 
 /** Reads a topic from the start with a throw-away group until `count` messages arrived. */
-export async function readTopic(kafka: Kafka, topic: string, count: number, timeoutMs = 60_000): Promise<ReceivedMessage[]> {
-  const consumer = kafka.consumer({ groupId: `reader-${topic}-${Date.now()}-${Math.random()}`, allowAutoTopicCreation: false });
+export async function readTopic(
+  kafka: Kafka,
+  topic: string,
+  count: number,
+  timeoutMs = 60_000,
+): Promise<ReceivedMessage[]> {
+  const consumer = kafka.consumer({
+    groupId: `reader-${topic}-${Date.now()}-${Math.random()}`,
+    allowAutoTopicCreation: false,
+  });
   const received: ReceivedMessage[] = [];
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({ eachMessage: async (m) => void received.push(m) });
-    await eventually(`${count} messages on ${topic}`, async () => received.length, (n) => n >= count, { timeoutMs });
+    await eventually(
+      `${count} messages on ${topic}`,
+      async () => received.length,
+      (n) => n >= count,
+      { timeoutMs },
+    );
     return received;
   } finally {
     await consumer.disconnect();
@@ -38,7 +51,12 @@ export async function readTopic(kafka: Kafka, topic: string, count: number, time
 }
 
 /** Resolves when the group's committed offsets reached the end of every partition of `topic`. */
-export async function waitForGroupToCatchUp(kafka: Kafka, groupId: string, topic: string, timeoutMs = 60_000): Promise<void> {
+export async function waitForGroupToCatchUp(
+  kafka: Kafka,
+  groupId: string,
+  topic: string,
+  timeoutMs = 60_000,
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -61,4 +79,3 @@ export async function waitForGroupToCatchUp(kafka: Kafka, groupId: string, topic
     await admin.disconnect();
   }
 }
-

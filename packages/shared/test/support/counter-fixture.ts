@@ -4,19 +4,19 @@ import { z } from 'zod';
 import {
   createKafka,
   createLogger,
-  defineEvent,
-  ensureTopics,
-  EventConsumer,
-  eventTopic,
   deadLetterTopic,
+  defineEvent,
+  EventConsumer,
+  ensureTopics,
+  eventTopic,
   OutboxRelay,
   type OutboxRelayOptions,
   react,
   writeOutboxEvent,
 } from '../../src';
 import { createPrismaClient } from '../../src/db';
-import { testEnv, uniqueName } from '../../src/testing';
 import { PrismaClient } from '../../src/generated/prisma/client';
+import { testEnv, uniqueName } from '../../src/testing';
 
 /**
  * A tiny domain for proving the kit: counters whose events carry a per-key sequence number.
@@ -48,6 +48,7 @@ export class CounterWorld {
   readonly kafka: Kafka;
   readonly prisma: Prisma;
   private readonly stoppables: Array<{ stop: () => Promise<void> }> = [];
+  private readonly lastSeq = new Map<string, number>();
 
   constructor(
     readonly databaseUrl: string,
@@ -71,10 +72,16 @@ export class CounterWorld {
     );
   }
 
-  /** Writes `count` events for each key, in per-key order, `perTransaction` at a time. */
+  /** Writes `count` more events for each key, continuing its sequence, `perTransaction` at a time. */
   async writeEvents(keys: string[], count: number, perTransaction = 100): Promise<string[]> {
     const pending: Array<{ key: string; seq: number }> = [];
-    for (let seq = 1; seq <= count; seq++) for (const key of keys) pending.push({ key, seq });
+    for (let n = 1; n <= count; n++) {
+      for (const key of keys) {
+        const seq = (this.lastSeq.get(key) ?? 0) + 1;
+        this.lastSeq.set(key, seq);
+        pending.push({ key, seq });
+      }
+    }
     const ids: string[] = [];
     for (let i = 0; i < pending.length; i += perTransaction) {
       const chunk = pending.slice(i, i + perTransaction);
@@ -104,7 +111,8 @@ export class CounterWorld {
       runInTransaction: (work) => this.prisma.$transaction(work, { timeout: 30_000 }),
       reactions: [
         react(this.contracts.incremented, async (event, tx: Tx) => {
-          if (event.payload.poison || options.failWhen?.(event.payload.seq)) throw new Error(`poison seq ${event.payload.seq}`);
+          if (event.payload.poison || options.failWhen?.(event.payload.seq))
+            throw new Error(`poison seq ${event.payload.seq}`);
           await tx.$executeRawUnsafe(
             'INSERT INTO counter_effects (event_id, key, seq, consumer) VALUES ($1::uuid, $2, $3, $4)',
             event.eventId,
@@ -133,7 +141,11 @@ export class CounterWorld {
     const [state] = await this.prisma.$queryRawUnsafe<Array<{ out_of_order: bigint | null }>>(
       'SELECT sum(out_of_order) AS out_of_order FROM counter_state',
     );
-    return { total: Number(row?.total ?? 0), distinct: Number(row?.distinct ?? 0), outOfOrder: Number(state?.out_of_order ?? 0) };
+    return {
+      total: Number(row?.total ?? 0),
+      distinct: Number(row?.distinct ?? 0),
+      outOfOrder: Number(state?.out_of_order ?? 0),
+    };
   }
 
   async unpublished(): Promise<number> {
