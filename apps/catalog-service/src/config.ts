@@ -1,3 +1,3 @@
-import { serviceEnv } from '@sneakers/shared';
+import { PLATFORM_SERVICES, serviceEnv } from '@sneakers/shared';
 
-export const catalogServiceEnv = serviceEnv({ port: 3002, database: 'sneakers_catalog' });
+export const catalogServiceEnv = serviceEnv(PLATFORM_SERVICES['catalog-service']);

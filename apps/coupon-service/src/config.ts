@@ -1,3 +1,3 @@
-import { serviceEnv } from '@sneakers/shared';
+import { PLATFORM_SERVICES, serviceEnv } from '@sneakers/shared';
 
-export const couponServiceEnv = serviceEnv({ port: 3003, database: 'sneakers_coupon' });
+export const couponServiceEnv = serviceEnv(PLATFORM_SERVICES['coupon-service']);

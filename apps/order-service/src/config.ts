@@ -1,3 +1,3 @@
-import { serviceEnv } from '@sneakers/shared';
+import { PLATFORM_SERVICES, serviceEnv } from '@sneakers/shared';
 
-export const orderServiceEnv = serviceEnv({ port: 3004, database: 'sneakers_order' });
+export const orderServiceEnv = serviceEnv(PLATFORM_SERVICES['order-service']);

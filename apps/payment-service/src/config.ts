@@ -1,3 +1,3 @@
-import { serviceEnv } from '@sneakers/shared';
+import { PLATFORM_SERVICES, serviceEnv } from '@sneakers/shared';
 
-export const paymentServiceEnv = serviceEnv({ port: 3005, database: 'sneakers_payment' });
+export const paymentServiceEnv = serviceEnv(PLATFORM_SERVICES['payment-service']);

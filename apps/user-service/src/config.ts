@@ -1,3 +1,3 @@
-import { serviceEnv } from '@sneakers/shared';
+import { PLATFORM_SERVICES, serviceEnv } from '@sneakers/shared';
 
-export const userServiceEnv = serviceEnv({ port: 3001, database: 'sneakers_user' });
+export const userServiceEnv = serviceEnv(PLATFORM_SERVICES['user-service']);

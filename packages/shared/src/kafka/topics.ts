@@ -1,3 +1,5 @@
+import { PLATFORM_SERVICES } from '../service/platform-services';
+
 /**
  * Every topic of the platform, with its partition count, in one place. Topics are created from this
  * list (auto-create is off on the broker), so a typo in a topic name fails loudly instead of
@@ -20,13 +22,8 @@ const EVENT_PARTITIONS = 6;
 const DLQ_PARTITIONS = 1;
 
 export const AGGREGATE_TYPES = ['user', 'product', 'stock', 'coupon', 'order', 'payment'] as const;
-export const CONSUMER_GROUPS = [
-  'user-service',
-  'catalog-service',
-  'coupon-service',
-  'order-service',
-  'payment-service',
-] as const;
+/** Each service consumes as one group named after itself. */
+export const CONSUMER_GROUPS = Object.keys(PLATFORM_SERVICES);
 
 export const PLATFORM_TOPICS: readonly TopicSpec[] = [
   ...AGGREGATE_TYPES.map((type) => ({ topic: eventTopic(type), numPartitions: EVENT_PARTITIONS })),

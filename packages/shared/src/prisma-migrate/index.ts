@@ -7,6 +7,7 @@ export {
   defaultAdminUrl,
   dropDatabase,
   throwAwayDatabaseName,
+  withClient,
 } from './database';
 export { sqlFromEmptyTo, sqlFromMigrationsTo } from './diff';
 export { type FindDriftOptions, findDrift } from './drift';

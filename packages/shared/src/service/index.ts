@@ -1,1 +1,2 @@
+export * from './platform-services';
 export * from './run-service';
