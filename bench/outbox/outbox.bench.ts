@@ -35,29 +35,16 @@ const contract = defineEvent({
   payload: z.object({ seq: z.number() }),
 });
 
-async function main() {
+type Kafka = ReturnType<typeof createKafka>;
+const kafka: Kafka = createKafka({ clientId: 'bench-outbox', brokers: testEnv.kafkaBrokers, logger });
+
+/** Each scenario gets a fresh database, so one's dead tuples do not slow the next one down. */
+async function onFreshDatabase<T>(scenario: (pool: Pool, prisma: PrismaClient) => Promise<T>): Promise<T> {
   const database = await createTestDatabase(path.resolve(__dirname, '../../packages/shared'));
   const pool = new Pool({ connectionString: database.url, max: 4 });
   const prisma = createPrismaClient(PrismaClient, database.url);
-  const kafka = createKafka({ clientId: 'bench-outbox', brokers: testEnv.kafkaBrokers, logger });
-  await ensureTopics(kafka, [{ topic: eventTopic(aggregateType), numPartitions: 6 }]);
   try {
-    const throughput = await measureThroughput(pool, kafka);
-    const withWakeups = await measureLatency(pool, kafka, prisma, true);
-    const withoutWakeups = await measureLatency(pool, kafka, prisma, false);
-    console.log(
-      JSON.stringify(
-        {
-          bench: 'outbox',
-          machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-          throughput,
-          commitToPublishLatency: { withWakeups, withoutWakeups: { ...withoutWakeups, pollIntervalMs: 1000 } },
-          targets: { eventsPerSec: 20_000, p50MsWithWakeups: 10 },
-        },
-        null,
-        2,
-      ),
-    );
+    return await scenario(pool, prisma);
   } finally {
     await prisma.$disconnect();
     await pool.end();
@@ -65,8 +52,28 @@ async function main() {
   }
 }
 
+async function main() {
+  await ensureTopics(kafka, [{ topic: eventTopic(aggregateType), numPartitions: 6 }]);
+  const throughput = await onFreshDatabase((pool) => measureThroughput(pool));
+  const withWakeups = await onFreshDatabase((pool, prisma) => measureLatency(pool, prisma, true));
+  const withoutWakeups = await onFreshDatabase((pool, prisma) => measureLatency(pool, prisma, false));
+  console.log(
+    JSON.stringify(
+      {
+        bench: 'outbox',
+        machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+        throughput,
+        commitToPublishLatency: { withWakeups, withoutWakeups: { ...withoutWakeups, pollIntervalMs: 1000 } },
+        targets: { eventsPerSec: 20_000, p50MsWithWakeups: 10 },
+      },
+      null,
+      2,
+    ),
+  );
+}
+
 /** A backlog written in bulk, then one relay drains it: events per second through one relay. */
-async function measureThroughput(pool: Pool, kafka: ReturnType<typeof createKafka>) {
+async function measureThroughput(pool: Pool) {
   await pool.query(
     `INSERT INTO outbox (event_id, aggregate_type, aggregate_id, type, version, payload)
      SELECT gen_random_uuid(), $1, 'key-' || (i % 1000), $2, 1, jsonb_build_object('seq', i)
@@ -96,14 +103,11 @@ async function measureThroughput(pool: Pool, kafka: ReturnType<typeof createKafk
 }
 
 /** Single-event transactions at a steady rate; latency = Kafka ack time − the writer's commit time. */
-async function measureLatency(
-  pool: Pool,
-  kafka: ReturnType<typeof createKafka>,
-  prisma: PrismaClient,
-  wakeOnNotify: boolean,
-) {
+async function measureLatency(pool: Pool, prisma: PrismaClient, wakeOnNotify: boolean) {
+  // Ack times are kept by event id and joined afterwards: the relay may ack an event before the
+  // writer's own await of its COMMIT returns, and dropping those would hide the fastest samples.
   const committedAt = new Map<string, number>();
-  const latencies: number[] = [];
+  const ackedAt = new Map<string, number>();
   const relay = new OutboxRelay({
     pool,
     kafka,
@@ -111,11 +115,8 @@ async function measureLatency(
     wakeOnNotify,
     pollIntervalMs: 1000,
     afterPublish: (rows: OutboxRow[]) => {
-      const ackedAt = performance.now();
-      for (const row of rows) {
-        const committed = committedAt.get(row.event_id);
-        if (committed !== undefined) latencies.push(ackedAt - committed);
-      }
+      const now = performance.now();
+      for (const row of rows) ackedAt.set(row.event_id, now);
     },
   });
   await relay.start();
@@ -130,9 +131,15 @@ async function measureLatency(
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
   const deadline = Date.now() + 10_000;
-  while (latencies.length < LATENCY_EVENTS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  while (ackedAt.size < LATENCY_EVENTS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   await relay.stop();
-  return { ...summarize(latencies), ratePerSec: LATENCY_RATE_PER_S };
+  // An ack seen before the writer's await returned counts as 0 ms: the event was out already.
+  const latencies = [...committedAt].map(([id, committed]) => Math.max(0, (ackedAt.get(id) ?? Number.NaN) - committed));
+  return {
+    ...summarize(latencies.filter((l) => !Number.isNaN(l))),
+    lost: latencies.filter(Number.isNaN).length,
+    ratePerSec: LATENCY_RATE_PER_S,
+  };
 }
 
 main().catch((error) => {

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -36,7 +36,9 @@ describe('Prisma migrations (real PostgreSQL, Wasm schema engine)', () => {
       const first = await applyMigrations({ databaseUrl: url, migrationsDir, schemaDir });
       const second = await applyMigrations({ databaseUrl: url, migrationsDir, schemaDir });
 
-      expect(first.applied).toEqual([expect.stringMatching(/^\d{14}_messaging$/)]);
+      const inFolder = (await readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory());
+      expect(first.applied).toEqual(inFolder.map((e) => e.name).sort());
+      expect(first.applied.length).toBeGreaterThan(0);
       expect(second.applied).toEqual([]);
       // Prisma's own ledger, so `prisma migrate deploy` elsewhere agrees with what ran here.
       const ledger = await withClient(url, (client) =>

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { contextFromHeaders, currentTraceHeaders } from '../telemetry';
 import { backoffDelay, WakeSignal } from '../timing';
 import { OUTBOX_CHANNEL } from './outbox-channel';
-import { deletePublishedBefore, lockNextBatch, markPublished, withoutOvertaking } from './outbox-queries';
+import { deletePublished, lockNextBatch, withoutOvertaking } from './outbox-queries';
 import { type OutboxRow, toKafkaMessage } from './outbox-row';
 
 export interface OutboxRelayOptions {
@@ -17,17 +17,15 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** LISTEN/NOTIFY wake-ups; off only to measure what they are worth. */
   wakeOnNotify?: boolean;
-  retentionMs?: number;
-  /** Called after Kafka acknowledged a batch and before the rows are marked (a test seam). */
+  /** Called after Kafka acknowledged a batch and before its rows are deleted (a test seam). */
   afterPublish?: (rows: OutboxRow[]) => void | Promise<void>;
 }
 
 const tracer = trace.getTracer('@sneakers/shared/outbox');
-const CLEANUP_EVERY_MS = 60_000;
 
 /**
  * Publishes outbox rows to Kafka, at least once, in per-aggregate order. Several relays may run on
- * one database: rows are claimed with FOR UPDATE SKIP LOCKED and marked only after the broker acked.
+ * one database: rows are claimed with FOR UPDATE SKIP LOCKED and deleted only after the broker acked.
  */
 export class OutboxRelay {
   private readonly producer: Producer;
@@ -35,15 +33,12 @@ export class OutboxRelay {
   private listener: PoolClient | undefined;
   private loopDone: Promise<void> | undefined;
   private stopping = false;
-  private lastCleanup = 0;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
-  private readonly retentionMs: number;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
-    this.retentionMs = options.retentionMs ?? 24 * 3600_000;
     // One request in flight keeps Kafka's retries from reordering messages of one key.
     this.producer = options.kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false });
   }
@@ -74,7 +69,7 @@ export class OutboxRelay {
       if (rows.length > 0) {
         await this.send(rows);
         await this.options.afterPublish?.(rows);
-        await markPublished(client, rows);
+        await deletePublished(client, rows);
       }
       await client.query('COMMIT');
       return rows.length;
@@ -89,15 +84,13 @@ export class OutboxRelay {
   private async send(rows: OutboxRow[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
     const spans = rows.map((row) => {
+      const writerContext = contextFromHeaders(row.headers);
       const span = tracer.startSpan(
         `publish ${row.type}`,
         { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.message.id': row.event_id } },
-        contextFromHeaders(row.headers),
+        writerContext,
       );
-      const { topic, message } = toKafkaMessage(
-        row,
-        currentTraceHeaders(trace.setSpan(contextFromHeaders(row.headers), span)),
-      );
+      const { topic, message } = toKafkaMessage(row, currentTraceHeaders(trace.setSpan(writerContext, span)));
       const messages = byTopic.get(topic) ?? [];
       messages.push(message);
       byTopic.set(topic, messages);
@@ -120,7 +113,6 @@ export class OutboxRelay {
         const published = await this.publishBatch();
         if (failures > 0) this.options.logger.info({ afterFailures: failures }, 'outbox relay recovered');
         failures = 0;
-        await this.cleanupIfDue();
         // A full batch means more is waiting: go again without sleeping.
         if (published < this.batchSize) await this.wakeSignal.sleep(this.pollIntervalMs);
       } catch (error) {
@@ -132,18 +124,6 @@ export class OutboxRelay {
         );
         if (!this.stopping) await this.wakeSignal.sleep(delay, { wakeable: false });
       }
-    }
-  }
-
-  private async cleanupIfDue(): Promise<void> {
-    if (Date.now() - this.lastCleanup < CLEANUP_EVERY_MS) return;
-    this.lastCleanup = Date.now();
-    const client = await this.options.pool.connect();
-    try {
-      const deleted = await deletePublishedBefore(client, new Date(Date.now() - this.retentionMs));
-      if (deleted > 0) this.options.logger.info({ deleted }, 'outbox: removed old published rows');
-    } finally {
-      client.release();
     }
   }
 

@@ -9,7 +9,8 @@ export interface OutboxRow {
   aggregate_id: string;
   type: string;
   version: number;
-  payload: unknown;
+  /** The payload as JSON text, exactly as it will be sent. */
+  payload: string;
   headers: Record<string, string>;
   created_at: Date;
 }
@@ -23,7 +24,7 @@ export function toKafkaMessage(
     topic: eventTopic(row.aggregate_type),
     message: {
       key: row.aggregate_id,
-      value: JSON.stringify(row.payload),
+      value: row.payload,
       headers: {
         ...row.headers,
         ...traceHeaders,

@@ -149,9 +149,7 @@ export class CounterWorld {
   }
 
   async unpublished(): Promise<number> {
-    const [row] = await this.prisma.$queryRawUnsafe<Array<{ n: bigint }>>(
-      'SELECT count(*) AS n FROM outbox WHERE published_at IS NULL',
-    );
+    const [row] = await this.prisma.$queryRawUnsafe<Array<{ n: bigint }>>('SELECT count(*) AS n FROM outbox');
     return Number(row?.n ?? 0);
   }
 

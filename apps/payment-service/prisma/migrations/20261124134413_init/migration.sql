@@ -12,7 +12,6 @@ CREATE TABLE "outbox" (
     "payload" JSONB NOT NULL,
     "headers" JSONB NOT NULL DEFAULT '{}',
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "published_at" TIMESTAMPTZ(3),
 
     CONSTRAINT "outbox_pkey" PRIMARY KEY ("id")
 );
@@ -28,9 +27,6 @@ CREATE TABLE "processed_events" (
 
 -- CreateIndex
 CREATE UNIQUE INDEX "outbox_event_id_key" ON "outbox"("event_id");
-
--- CreateIndex
-CREATE INDEX "outbox_published_at_id_idx" ON "outbox"("published_at", "id");
 
 -- CreateIndex
 CREATE INDEX "outbox_aggregate_id_id_idx" ON "outbox"("aggregate_id", "id");
