@@ -1,3 +1,4 @@
+import './instrumentation';
 import { runService } from '@sneakers/shared';
 import { catalogServiceEnv } from './config';
 import { createPrisma } from './prisma';

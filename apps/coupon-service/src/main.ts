@@ -1,3 +1,4 @@
+import './instrumentation';
 import { runService } from '@sneakers/shared';
 import { couponServiceEnv } from './config';
 import { createPrisma } from './prisma';

@@ -33,8 +33,8 @@ describe('Prisma migrations (real PostgreSQL, Wasm schema engine)', () => {
     await createDatabase(adminUrl, name);
     try {
       const url = databaseUrl(adminUrl, name);
-      const first = await applyMigrations({ databaseUrl: url, migrationsDir, schemaDir });
-      const second = await applyMigrations({ databaseUrl: url, migrationsDir, schemaDir });
+      const first = await applyMigrations({ databaseUrl: url, migrationsDir });
+      const second = await applyMigrations({ databaseUrl: url, migrationsDir });
 
       const inFolder = (await readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory());
       expect(first.applied).toEqual(inFolder.map((e) => e.name).sort());

@@ -15,5 +15,4 @@ export const HttpErrors = {
       detail: 'Send the body as application/json.',
     }),
   payloadTooLarge: () => new AppError('HTTP.PAYLOAD_TOO_LARGE', 413, 'Payload Too Large'),
-  notReady: (detail: string) => new AppError('HTTP.NOT_READY', 503, 'Service Unavailable', { detail }),
 } as const;

@@ -4,6 +4,7 @@ import { notFoundHandler, problemMiddleware } from '../errors';
 import { healthRouter, type ReadinessCheck } from './health';
 import { jsonOnly } from './json-only';
 import { requestId } from './request-id';
+import { requestLogger } from './request-logger';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -18,6 +19,7 @@ export function createHttpApp({ logger, routes, readiness, bodyLimit = '64kb' }:
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestId);
+  app.use(requestLogger(logger));
   app.use(healthRouter(readiness));
   app.use(jsonOnly);
   app.use(express.json({ limit: bodyLimit, strict: true }));

@@ -62,14 +62,3 @@ async function nothingSkipped(client: PoolClient, rows: OutboxRow[]): Promise<bo
 export async function deletePublished(client: PoolClient, rows: OutboxRow[]): Promise<void> {
   await client.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
 }
-
-export async function outboxBacklog(client: PoolClient): Promise<{ pending: number; oldestAgeMs: number }> {
-  const { rows } = await client.query<{ pending: string; oldest: Date | null }>(
-    'SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox',
-  );
-  const row = rows[0];
-  return {
-    pending: Number(row?.pending ?? 0),
-    oldestAgeMs: row?.oldest ? Date.now() - row.oldest.getTime() : 0,
-  };
-}

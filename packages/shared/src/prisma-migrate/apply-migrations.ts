@@ -6,8 +6,6 @@ import { noFilters, withSchemaEngine } from './schema-engine';
 export type ApplyMigrationsOptions = {
   databaseUrl: string;
   migrationsDir: string;
-  /** Accepted for symmetry with the CLI config; applying needs only the SQL files. */
-  schemaDir?: string;
 };
 
 /** Applies every migration not yet recorded in the database; returns the names it applied. */

@@ -8,7 +8,7 @@ import { EventConsumer, type Reaction } from '../inbox';
 import { createKafka, ensureTopics, eventTopic, PLATFORM_TOPICS } from '../kafka';
 import { createLogger } from '../logging/logger';
 import { OutboxRelay } from '../outbox';
-import { startTelemetry } from '../telemetry';
+import { shutdownTelemetry } from '../telemetry';
 
 /** The parts of a generated Prisma client the runtime needs. */
 export interface ServicePrisma<Tx extends SqlExecutor> extends SqlExecutor {
@@ -35,7 +35,6 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
   definition: ServiceDefinition<Tx, Env>,
 ): Promise<RunningServer> {
   const config = loadConfigOrExit(definition.env);
-  const telemetry = startTelemetry(definition.name);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const prisma = definition.createPrisma(config.DATABASE_URL);
   const runInTransaction: TransactionRunner<Tx> = (work) => prisma.$transaction(work, { timeout: 15_000 });
@@ -85,7 +84,7 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
     { name: 'outbox relay', stop: () => relay.stop() },
     { name: 'kafka admin', stop: () => admin.disconnect() },
     { name: 'database', stop: async () => Promise.all([prisma.$disconnect(), relayPool.end()]).then(() => undefined) },
-    { name: 'telemetry', stop: () => telemetry.shutdown() },
+    { name: 'telemetry', stop: shutdownTelemetry },
   ];
   return serve(app, { port: config.PORT, logger, drain });
 }

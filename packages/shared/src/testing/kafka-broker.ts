@@ -85,11 +85,3 @@ export async function startBroker(opts: StartBrokerOptions): Promise<{ brokers: 
 export async function stopBroker(opts: BrokerOptions): Promise<void> {
   await kafkaSh('stop', opts);
 }
-
-/** True if the broker on `port` is running and answering. */
-export async function isBrokerRunning(opts: BrokerOptions): Promise<boolean> {
-  return kafkaSh('status', opts).then(
-    () => true,
-    () => false,
-  );
-}

@@ -1,6 +1,13 @@
 import path from 'node:path';
-import { applyMigrations, createDatabase, databaseUrl, dropDatabase } from '../prisma-migrate';
-import { testEnv, uniqueName } from './test-env';
+import {
+  applyMigrations,
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  prismaPaths,
+  throwAwayDatabaseName,
+} from '../prisma-migrate';
+import { testEnv } from './test-env';
 
 export interface TestDatabase {
   url: string;
@@ -9,13 +16,9 @@ export interface TestDatabase {
 
 /** A fresh database with the workspace's migrations applied, so each test file starts clean. */
 export async function createTestDatabase(workspaceDir: string): Promise<TestDatabase> {
-  const name = uniqueName(`t_${path.basename(workspaceDir).replaceAll('-', '_')}_`);
+  const name = throwAwayDatabaseName(`t_${path.basename(workspaceDir).replaceAll('-', '_')}`);
   await createDatabase(testEnv.databaseAdminUrl, name);
   const url = databaseUrl(testEnv.databaseAdminUrl, name);
-  await applyMigrations({
-    databaseUrl: url,
-    migrationsDir: path.join(workspaceDir, 'prisma/migrations'),
-    schemaDir: path.join(workspaceDir, 'prisma/schema'),
-  });
+  await applyMigrations({ databaseUrl: url, migrationsDir: prismaPaths(workspaceDir).migrationsDir });
   return { url, drop: () => dropDatabase(testEnv.databaseAdminUrl, name) };
 }

@@ -1,6 +1,8 @@
+import { defaultAdminUrl } from '../prisma-migrate';
+
 /** Where tests find the real services; defaults match the development machines and CI. */
 export const testEnv = {
-  databaseAdminUrl: process.env.DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+  databaseAdminUrl: defaultAdminUrl,
   kafkaBrokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
   redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
