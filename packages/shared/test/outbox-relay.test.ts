@@ -74,6 +74,36 @@ describe('Outbox relay (real PostgreSQL + Kafka)', () => {
     expect(await world.effects()).toEqual({ total: 1, distinct: 1, outOfOrder: 0 });
   });
 
+  it('When another relay holds the middle event of an aggregate, then this relay publishes only the events before it', async () => {
+    const [first, middle, last] = await world.writeEvents(['k'], 3);
+    const otherRelay = await world.pool.connect();
+    try {
+      await otherRelay.query('BEGIN');
+      await otherRelay.query('SELECT id FROM outbox WHERE event_id = $1 FOR UPDATE', [middle]);
+
+      const published: string[] = [];
+      const relay = world.relay({
+        wakeOnNotify: false,
+        pollIntervalMs: 60_000, // one round at start, then the test drives it
+        afterPublish: (rows) => void published.push(...rows.map((r) => r.event_id)),
+      });
+      await relay.start();
+      await eventually(
+        'the first round',
+        async () => published.length,
+        (n) => n > 0,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(published).toEqual([first]); // never `last` ahead of `middle`
+
+      await otherRelay.query('ROLLBACK'); // the other relay died without publishing
+      await relay.publishBatch();
+      expect(published).toEqual([first, middle, last]);
+    } finally {
+      otherRelay.release();
+    }
+  });
+
   it('When rows are waiting, then a NOTIFY wakes the relay long before its poll interval', async () => {
     const relay = world.relay({ pollIntervalMs: 30_000 });
     await relay.start();

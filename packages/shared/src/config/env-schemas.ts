@@ -22,6 +22,8 @@ export const serviceEnv = ({ port, database }: { port: number; database: string 
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     HTTP_BODY_LIMIT: z.string().default('64kb'),
+    /** user-service's public keys; every service verifies tokens itself. */
+    JWKS_URL: z.url().default('http://127.0.0.1:3001/.well-known/jwks.json'),
   });
 
 export type ServiceEnv = z.infer<ReturnType<typeof serviceEnv>>;

@@ -1,2 +1,3 @@
 export * from './envelope';
 export * from './event-contract';
+export * from './user';

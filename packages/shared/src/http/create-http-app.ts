@@ -1,5 +1,6 @@
 import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
+import { type AccessTokenVerifier, authenticate } from '../auth';
 import { notFoundHandler, problemMiddleware } from '../errors';
 import { healthRouter, type ReadinessCheck } from './health';
 import { jsonOnly } from './json-only';
@@ -11,10 +12,18 @@ export interface HttpAppOptions {
   routes: Router[];
   readiness: ReadinessCheck[];
   bodyLimit?: string;
+  /** Verifies bearer tokens so routes know the caller; omitted only where no route needs one. */
+  verifyAccessToken?: AccessTokenVerifier;
 }
 
 /** Every service's express app: the same request id, body rules, health and problem+json answers. */
-export function createHttpApp({ logger, routes, readiness, bodyLimit = '64kb' }: HttpAppOptions): Express {
+export function createHttpApp({
+  logger,
+  routes,
+  readiness,
+  bodyLimit = '64kb',
+  verifyAccessToken,
+}: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -23,6 +32,7 @@ export function createHttpApp({ logger, routes, readiness, bodyLimit = '64kb' }:
   app.use(healthRouter(readiness));
   app.use(jsonOnly);
   app.use(express.json({ limit: bodyLimit, strict: true }));
+  if (verifyAccessToken) app.use(authenticate(verifyAccessToken));
   for (const router of routes) app.use(router);
   app.use(notFoundHandler);
   app.use(problemMiddleware(logger));

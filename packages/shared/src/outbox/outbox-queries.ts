@@ -16,30 +16,42 @@ export async function lockNextBatch(client: PoolClient, batchSize: number): Prom
 }
 
 /**
- * Drops the rows whose aggregate still has an EARLIER unpublished event (held by another relay):
- * publishing them now would overtake it and break per-key order. They are retried next round.
- * An earlier row is visible here until its relay deletes it, which it does only after Kafka acked.
+ * Keeps, per aggregate, only the rows before the first row of that aggregate this batch does not
+ * hold (another relay has it locked). Publishing past it would overtake it and break per-key order;
+ * the rest goes out in a later round. A row held elsewhere stays visible here until its relay
+ * deletes it, which that relay does only after Kafka acked.
  */
 export async function withoutOvertaking(client: PoolClient, rows: OutboxRow[]): Promise<OutboxRow[]> {
   if (await nothingSkipped(client, rows)) return rows;
-  const firstIdOf = new Map<string, OutboxRow>();
-  for (const row of rows) {
-    const key = `${row.aggregate_type}\u0000${row.aggregate_id}`;
-    if (!firstIdOf.has(key)) firstIdOf.set(key, row);
-  }
-  const firsts = [...firstIdOf.values()];
-  const { rows: blocked } = await client.query<{ aggregate_type: string; aggregate_id: string }>(
-    `SELECT DISTINCT mine.aggregate_type, mine.aggregate_id
-       FROM unnest($1::text[], $2::text[], $3::bigint[]) AS mine(aggregate_type, aggregate_id, first_id)
-       JOIN outbox earlier
-         ON earlier.aggregate_id = mine.aggregate_id
-        AND earlier.aggregate_type = mine.aggregate_type
-        AND earlier.id < mine.first_id`,
-    [firsts.map((r) => r.aggregate_type), firsts.map((r) => r.aggregate_id), firsts.map((r) => r.id)],
+  const lastOf = new Map<string, OutboxRow>();
+  for (const row of rows) lastOf.set(aggregateKey(row), row);
+  const lasts = [...lastOf.values()];
+  const { rows: held } = await client.query<{ aggregate_type: string; aggregate_id: string; first_held_id: string }>(
+    `SELECT o.aggregate_type, o.aggregate_id, min(o.id) AS first_held_id
+       FROM unnest($1::text[], $2::text[], $3::bigint[]) AS mine(aggregate_type, aggregate_id, last_id)
+       JOIN outbox o
+         ON o.aggregate_id = mine.aggregate_id
+        AND o.aggregate_type = mine.aggregate_type
+        AND o.id < mine.last_id
+      WHERE o.id <> ALL($4::bigint[])
+      GROUP BY o.aggregate_type, o.aggregate_id`,
+    [
+      lasts.map((r) => r.aggregate_type),
+      lasts.map((r) => r.aggregate_id),
+      lasts.map((r) => r.id),
+      rows.map((r) => r.id),
+    ],
   );
-  if (blocked.length === 0) return rows;
-  const blockedKeys = new Set(blocked.map((b) => `${b.aggregate_type}\u0000${b.aggregate_id}`));
-  return rows.filter((row) => !blockedKeys.has(`${row.aggregate_type}\u0000${row.aggregate_id}`));
+  if (held.length === 0) return rows;
+  const firstHeldId = new Map(held.map((h) => [aggregateKey(h), BigInt(h.first_held_id)]));
+  return rows.filter((row) => {
+    const limit = firstHeldId.get(aggregateKey(row));
+    return limit === undefined || BigInt(row.id) < limit;
+  });
+}
+
+function aggregateKey(row: { aggregate_type: string; aggregate_id: string }): string {
+  return `${row.aggregate_type}\u0000${row.aggregate_id}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { Pool } from 'pg';
 import type { z } from 'zod';
+import { accessTokenVerifier, remoteKeySet } from '../auth';
 import { loadConfigOrExit, type ServiceEnv } from '../config';
 import type { SqlExecutor, TransactionRunner } from '../db';
 import { createHttpApp, type RunningServer, type Stoppable, serve } from '../http';
@@ -12,7 +13,7 @@ import { shutdownTelemetry } from '../telemetry';
 
 /** The parts of a generated Prisma client the runtime needs. */
 export interface ServicePrisma<Tx extends SqlExecutor> extends SqlExecutor {
-  $transaction: <R>(work: (tx: Tx) => Promise<R>, options?: { timeout?: number }) => Promise<R>;
+  $transaction: <R>(work: (tx: Tx) => Promise<R>, options?: { maxWait?: number; timeout?: number }) => Promise<R>;
   $disconnect: () => Promise<void>;
 }
 
@@ -37,7 +38,8 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
   const config = loadConfigOrExit(definition.env);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const prisma = definition.createPrisma(config.DATABASE_URL);
-  const runInTransaction: TransactionRunner<Tx> = (work) => prisma.$transaction(work, { timeout: 15_000 });
+  const runInTransaction: TransactionRunner<Tx> = (work) =>
+    prisma.$transaction(work, { maxWait: 10_000, timeout: 15_000 });
   const relayPool = new Pool({ connectionString: config.DATABASE_URL, max: 3 });
   const kafka = createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger });
 
@@ -72,6 +74,7 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
   const app = createHttpApp({
     logger,
     bodyLimit: config.HTTP_BODY_LIMIT,
+    verifyAccessToken: accessTokenVerifier(remoteKeySet(config.JWKS_URL)),
     routes: definition.routes?.({ config, prisma, runInTransaction }) ?? [],
     readiness: [
       { name: 'database', check: async () => void (await prisma.$queryRawUnsafe('SELECT 1')) },

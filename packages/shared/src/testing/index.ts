@@ -3,3 +3,4 @@ export * from './kafka-broker';
 export * from './test-database';
 export * from './test-env';
 export * from './test-kafka';
+export * from './test-tokens';

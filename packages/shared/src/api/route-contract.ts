@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type { Role } from '../auth';
+import type { PlatformService } from '../service/platform-services';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * One public endpoint, declared once: the owning service validates requests with these schemas,
+ * the gateway routes and authorizes with it, and the OpenAPI document is generated from it.
+ */
+export interface RouteContract<
+  Body extends z.ZodType = z.ZodType,
+  Query extends z.ZodType = z.ZodType,
+  Params extends z.ZodType = z.ZodType,
+> {
+  service: PlatformService;
+  method: HttpMethod;
+  /** OpenAPI style: `/orders/{orderId}`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** `public`, or the roles allowed (an unapproved seller is refused SELLER routes). */
+  access: 'public' | readonly Role[];
+  /** Mutating POSTs accept an `Idempotency-Key` header. */
+  idempotent?: boolean;
+  body?: Body;
+  query?: Query;
+  params?: Params;
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+}
+
+export function defineRoute<Body extends z.ZodType, Query extends z.ZodType, Params extends z.ZodType>(
+  route: RouteContract<Body, Query, Params>,
+): RouteContract<Body, Query, Params> {
+  return route;
+}
+
+/** `/orders/{orderId}` → `/orders/:orderId` (express syntax). */
+export function expressPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1');
+}

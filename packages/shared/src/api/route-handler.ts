@@ -1,0 +1,67 @@
+import { type Request, type Response, Router } from 'express';
+import type { z } from 'zod';
+import { type Identity, identityOf, requireRole } from '../auth';
+import { AppError } from '../errors';
+import { expressPath, type RouteContract } from './route-contract';
+
+export interface RouteInput<C extends RouteContract> {
+  body: C['body'] extends z.ZodType ? z.infer<C['body']> : undefined;
+  query: C['query'] extends z.ZodType ? z.infer<C['query']> : undefined;
+  params: C['params'] extends z.ZodType ? z.infer<C['params']> : undefined;
+  /** The verified caller; absent only on public routes. */
+  identity: C['access'] extends 'public' ? Identity | undefined : Identity;
+  idempotencyKey: string | undefined;
+  req: Request;
+}
+
+export interface RouteResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+const IDEMPOTENCY_KEY = /^[\w.:-]{1,255}$/;
+
+function idempotencyKeyOf(req: Request): string | undefined {
+  const key = req.header('idempotency-key');
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new AppError('IDEMPOTENCY.INVALID_KEY', 400, 'Invalid Idempotency-Key', {
+      detail: 'Use 1–255 letters, digits, or . _ : - (a UUID is ideal).',
+    });
+  }
+  return key;
+}
+
+/**
+ * Registers the service side of a contract: role check, input validation with the contract's own
+ * schemas (so docs and behaviour cannot drift), then the use case; its result becomes the response.
+ */
+export function handle<C extends RouteContract>(
+  router: Router,
+  route: C,
+  useCase: (input: RouteInput<C>) => Promise<RouteResult>,
+): Router {
+  const guards = route.access === 'public' ? [] : [requireRole(...route.access)];
+  router[route.method](expressPath(route.path), ...guards, async (req: Request, res: Response, next) => {
+    try {
+      const input = {
+        body: route.body ? route.body.parse(req.body ?? {}) : undefined,
+        query: route.query ? route.query.parse(req.query) : undefined,
+        params: route.params ? route.params.parse(req.params) : undefined,
+        identity: route.access === 'public' ? res.locals.identity : identityOf(res),
+        idempotencyKey: route.idempotent ? idempotencyKeyOf(req) : undefined,
+        req,
+      } as RouteInput<C>;
+      const result = await useCase(input);
+      for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+      if (result.body === undefined) res.status(result.status).end();
+      else res.status(result.status).json(result.body);
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}
+
+export const routerFor = (): Router => Router();

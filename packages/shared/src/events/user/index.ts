@@ -1,0 +1,2 @@
+export * from './seller-approved.event';
+export * from './user-registered.event';
