@@ -3,8 +3,8 @@
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(ts|js)$': ['@swc/jest'] },
-  // The Prisma Wasm schema engine ships ESM glue; compile it to CommonJS like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
+  // ESM-only packages (the Prisma Wasm engine's glue, jose): compile them to CommonJS like our code.
+  transformIgnorePatterns: ['/node_modules/(?!(@prisma/schema-engine-wasm|jose)/)'],
   // Prisma's generated client imports its own .ts files with a .js suffix (ESM style).
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.test.ts'],

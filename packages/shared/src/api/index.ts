@@ -1,2 +1,3 @@
+export * from './public-routes';
 export * from './route-contract';
 export * from './route-handler';

@@ -1,4 +1,4 @@
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { type AccessTokenVerifier, authenticate } from '../auth';
 import { notFoundHandler, problemMiddleware } from '../errors';
@@ -9,7 +9,8 @@ import { requestLogger } from './request-logger';
 
 export interface HttpAppOptions {
   logger: Logger;
-  routes: Router[];
+  /** Routers and middleware, mounted in order after authentication. */
+  routes: RequestHandler[];
   readiness: ReadinessCheck[];
   bodyLimit?: string;
   /** Verifies bearer tokens so routes know the caller; omitted only where no route needs one. */

@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { RequestHandler } from 'express';
 import { Pool } from 'pg';
 import type { z } from 'zod';
 import { accessTokenVerifier, remoteKeySet } from '../auth';
@@ -25,7 +25,11 @@ export interface ServiceDefinition<Tx extends SqlExecutor, Env extends ServiceEn
   /** What this service reacts to, by aggregate type of the topics it reads. */
   subscribesTo?: string[];
   reactions?: (deps: { config: Env }) => Reaction<Tx>[];
-  routes?: (deps: { config: Env; prisma: ServicePrisma<Tx>; runInTransaction: TransactionRunner<Tx> }) => Router[];
+  routes?: (deps: {
+    config: Env;
+    prisma: ServicePrisma<Tx>;
+    runInTransaction: TransactionRunner<Tx>;
+  }) => RequestHandler[];
 }
 
 /**

@@ -1,0 +1,36 @@
+import type { Identity } from '@sneakers/shared';
+import type { RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Redis } from 'ioredis';
+import { RedisStore } from 'rate-limit-redis';
+import { GatewayErrors } from '../routing/gateway.errors';
+
+const WINDOW_MS = 60_000;
+
+/**
+ * A fixed window per caller (user id when signed in, else the IP), counted in Redis so several
+ * gateways share one budget. If Redis is down the gateway lets requests through rather than
+ * failing the whole shop: the limiter protects capacity, it is not a security boundary.
+ */
+export function rateLimiter(redis: Redis, perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs: WINDOW_MS,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    passOnStoreError: true,
+    keyGenerator: (req, res) => {
+      const identity = res.locals.identity as Identity | undefined;
+      return identity ? `user:${identity.userId}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+    },
+    store: new RedisStore({
+      prefix: 'rl:gateway:',
+      sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
+    }),
+    handler: (_req, res, next) => {
+      const retryAfter = Math.ceil(WINDOW_MS / 1000);
+      res.setHeader('retry-after', String(retryAfter));
+      next(GatewayErrors.tooManyRequests(retryAfter));
+    },
+  });
+}

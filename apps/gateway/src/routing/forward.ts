@@ -1,0 +1,60 @@
+import http from 'node:http';
+import type { Request, Response } from 'express';
+import { GatewayErrors } from './gateway.errors';
+
+// Keep-alive: a new TCP connection per proxied request would double the gateway's cost.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+/** What a client may send on to a service; everything else (cookies, hop-by-hop) stays here. */
+const FORWARDED_REQUEST_HEADERS = ['authorization', 'idempotency-key', 'prefer', 'accept', 'x-request-id'];
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length']);
+
+export interface Upstream {
+  service: string;
+  baseUrl: string;
+  timeoutMs: number;
+}
+
+/**
+ * Sends the request on to the owning service and streams its answer back. The body was already
+ * parsed (and size-checked) by the gateway, so it is sent on as JSON. Trace context is injected by
+ * the http instrumentation, so the service's spans join the gateway's trace.
+ */
+export function forward(req: Request, res: Response, upstream: Upstream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const body = req.body !== undefined && req.method !== 'GET' ? Buffer.from(JSON.stringify(req.body)) : undefined;
+    const headers: http.OutgoingHttpHeaders = {};
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = name === 'x-request-id' ? res.getHeader('x-request-id') : req.header(name);
+      if (value !== undefined) headers[name] = String(value);
+    }
+    if (body) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = body.length;
+    }
+    const url = new URL(req.originalUrl, upstream.baseUrl);
+    const outgoing = http.request(
+      url,
+      { method: req.method, headers, agent, timeout: upstream.timeoutMs },
+      (answer) => {
+        res.status(answer.statusCode ?? 502);
+        for (const [name, value] of Object.entries(answer.headers)) {
+          if (value !== undefined && !HOP_BY_HOP.has(name) && name !== 'x-request-id') res.setHeader(name, value);
+        }
+        answer.pipe(res);
+        answer.on('end', resolve);
+        answer.on('error', reject);
+      },
+    );
+    outgoing.on('timeout', () => outgoing.destroy(GatewayErrors.upstreamTimeout(upstream.service)));
+    outgoing.on('error', (error) => {
+      if (res.headersSent) return reject(error);
+      reject(
+        error instanceof Error && error.name === 'AppError'
+          ? error
+          : GatewayErrors.serviceUnavailable(upstream.service),
+      );
+    });
+    outgoing.end(body);
+  });
+}

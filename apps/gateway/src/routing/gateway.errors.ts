@@ -1,0 +1,18 @@
+import { AppError } from '@sneakers/shared';
+
+export const GatewayErrors = {
+  serviceUnavailable: (service: string) =>
+    new AppError('GATEWAY.SERVICE_UNAVAILABLE', 503, 'Service Unavailable', {
+      detail: `${service} is not answering; try again shortly.`,
+      extensions: { service },
+    }),
+  upstreamTimeout: (service: string) =>
+    new AppError('GATEWAY.UPSTREAM_TIMEOUT', 504, 'Gateway Timeout', {
+      detail: `${service} did not answer in time.`,
+      extensions: { service },
+    }),
+  tooManyRequests: (retryAfterSeconds: number) =>
+    new AppError('GATEWAY.TOO_MANY_REQUESTS', 429, 'Too Many Requests', {
+      detail: `Slow down; retry in ${retryAfterSeconds} s.`,
+    }),
+} as const;

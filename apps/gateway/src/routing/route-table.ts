@@ -1,0 +1,28 @@
+import { expressPath, type PlatformService, type RouteContract, requireRole } from '@sneakers/shared';
+import { Router } from 'express';
+import { forward } from './forward';
+
+/**
+ * Every public route and nothing else: a service's internal endpoints are unreachable because they
+ * are not in the contract list. The role check here turns callers away early; the service checks
+ * again itself, since the gateway is not the only thing on the network.
+ */
+export function routeTable(
+  routes: readonly RouteContract[],
+  upstreams: Record<PlatformService, string>,
+  timeoutMs: number,
+): Router {
+  const router = Router();
+  const seen = new Set<string>();
+  for (const route of routes) {
+    const id = `${route.method.toUpperCase()} ${route.path}`;
+    if (seen.has(id)) throw new Error(`Route ${id} is declared twice`);
+    seen.add(id);
+    const guards = route.access === 'public' ? [] : [requireRole(...route.access)];
+    const upstream = { service: route.service, baseUrl: upstreams[route.service], timeoutMs };
+    router[route.method](expressPath(route.path), ...guards, (req, res, next) => {
+      forward(req, res, upstream).catch(next);
+    });
+  }
+  return router;
+}

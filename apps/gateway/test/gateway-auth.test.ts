@@ -1,0 +1,86 @@
+import { createTestTokens } from '@sneakers/shared/testing';
+import request from 'supertest';
+import { gatewayFixture } from './support/gateway-fixture';
+import { StubUpstream } from './support/stub-upstream';
+
+const P = 'https://sneakers.example/problems/';
+
+describe('Gateway authorization', () => {
+  const upstream = new StubUpstream();
+  let fixture: Awaited<ReturnType<typeof gatewayFixture>>;
+  const callers: Record<string, string | undefined> = {};
+
+  beforeAll(async () => {
+    fixture = await gatewayFixture(await upstream.start());
+    const { sign } = fixture.tokens;
+    callers.anonymous = undefined;
+    callers.buyer = await sign({ userId: 'buyer-1', role: 'BUYER' });
+    callers.pendingSeller = await sign({ userId: 'seller-1', role: 'SELLER', sellerStatus: 'PENDING' });
+    callers.approvedSeller = await sign({ userId: 'seller-2', role: 'SELLER', sellerStatus: 'APPROVED' });
+    callers.admin = await sign({ userId: 'admin-1', role: 'ADMIN' });
+  });
+  afterAll(async () => {
+    await fixture.close();
+    await upstream.stop();
+  });
+
+  const matrix: Array<[string, string, string, Record<string, number>]> = [
+    ['get', '/things', '', { anonymous: 200, buyer: 200, pendingSeller: 200, approvedSeller: 200, admin: 200 }],
+    [
+      'post',
+      '/wallet/things',
+      '{"amount":1}',
+      { anonymous: 401, buyer: 201, pendingSeller: 403, approvedSeller: 403, admin: 403 },
+    ],
+    [
+      'post',
+      '/seller/things/t1',
+      '{}',
+      { anonymous: 401, buyer: 403, pendingSeller: 403, approvedSeller: 201, admin: 201 },
+    ],
+    ['get', '/admin/things', '', { anonymous: 401, buyer: 403, pendingSeller: 403, approvedSeller: 403, admin: 200 }],
+  ];
+
+  for (const [method, path, body, expected] of matrix) {
+    for (const [caller, status] of Object.entries(expected)) {
+      it(`When ${caller} calls ${method.toUpperCase()} ${path}, then the gateway answers ${status}`, async () => {
+        const token = callers[caller];
+        let req = request(fixture.app)[method as 'get' | 'post'](path);
+        if (token) req = req.set('authorization', `Bearer ${token}`);
+        if (body) req = req.set('content-type', 'application/json').send(body);
+        const res = await req;
+        expect(res.status).toBe(status);
+        if (status >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+      });
+    }
+  }
+
+  it('When a pending seller calls a seller route, then the problem says the store is not approved', async () => {
+    const res = await request(fixture.app)
+      .post('/seller/things/t1')
+      .set('authorization', `Bearer ${callers.pendingSeller}`)
+      .send({});
+    expect(res.body.type).toBe(`${P}auth/seller-not-approved`);
+  });
+
+  it.each([
+    [
+      'expired',
+      async () => fixture.tokens.sign({ userId: 'b', role: 'BUYER' }, { expiresIn: -60 }),
+      'auth/token-expired',
+    ],
+    [
+      'signed by another key',
+      async () => (await createTestTokens()).sign({ userId: 'b', role: 'BUYER' }),
+      'auth/invalid-token',
+    ],
+    ['malformed', async () => 'not.a.jwt', 'auth/invalid-token'],
+    ['not even three parts', async () => 'garbage', 'auth/invalid-token'],
+  ])('When the token is %s, then the answer is a 401 problem', async (_name, token, type) => {
+    const res = await request(fixture.app)
+      .get('/admin/things')
+      .set('authorization', `Bearer ${await token()}`);
+    expect(res.status).toBe(401);
+    expect(res.body.type).toBe(`${P}${type}`);
+  });
+});

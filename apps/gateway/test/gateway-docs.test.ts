@@ -1,0 +1,42 @@
+import request from 'supertest';
+import { gatewayFixture, testRoutes } from './support/gateway-fixture';
+import { StubUpstream } from './support/stub-upstream';
+
+describe('Gateway OpenAPI and Swagger UI', () => {
+  const upstream = new StubUpstream();
+  let fixture: Awaited<ReturnType<typeof gatewayFixture>>;
+
+  beforeAll(async () => {
+    fixture = await gatewayFixture(await upstream.start());
+  });
+  afterAll(async () => {
+    await fixture.close();
+    await upstream.stop();
+  });
+
+  it('When /openapi.json is read, then every public route is documented with its access and schemas', async () => {
+    const res = await request(fixture.app).get('/openapi.json');
+    expect(res.status).toBe(200);
+    for (const route of testRoutes) {
+      const operation = res.body.paths[route.path]?.[route.method];
+      expect(operation).toBeDefined();
+      expect(operation.security).toEqual(route.access === 'public' ? [] : [{ bearerAuth: [] }]);
+    }
+    const buy = res.body.paths['/wallet/things'].post;
+    expect(buy.requestBody.content['application/json'].schema).toMatchObject({
+      type: 'object',
+      properties: { amount: { type: 'integer' } },
+      additionalProperties: false,
+    });
+    expect(buy.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'idempotency-key', in: 'header' })]),
+    );
+    expect(res.body.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('When /docs is opened, then Swagger UI is served', async () => {
+    const res = await request(fixture.app).get('/docs/');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('swagger-ui');
+  });
+});

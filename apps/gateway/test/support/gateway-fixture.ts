@@ -1,0 +1,86 @@
+import {
+  createLogger,
+  defineRoute,
+  PLATFORM_SERVICES,
+  type PlatformService,
+  type RouteContract,
+} from '@sneakers/shared';
+import { createTestTokens, type TestTokens, testEnv } from '@sneakers/shared/testing';
+import { Redis } from 'ioredis';
+import { z } from 'zod';
+import { createGatewayApp } from '../../src/app';
+
+/** Routes shaped like the real ones, one per kind of access, all owned by the stub upstream. */
+export const testRoutes: RouteContract[] = [
+  defineRoute({
+    service: 'catalog-service',
+    method: 'get',
+    path: '/things',
+    summary: 'List things',
+    tag: 'test',
+    access: 'public',
+    responses: { 200: { description: 'ok' } },
+  }),
+  defineRoute({
+    service: 'catalog-service',
+    method: 'get',
+    path: '/slow',
+    summary: 'Slow',
+    tag: 'test',
+    access: 'public',
+    responses: { 200: { description: 'ok' } },
+  }),
+  defineRoute({
+    service: 'payment-service',
+    method: 'post',
+    path: '/wallet/things',
+    summary: 'Buy a thing',
+    tag: 'test',
+    access: ['BUYER'],
+    idempotent: true,
+    body: z.strictObject({ amount: z.number().int().positive() }),
+    responses: { 201: { description: 'created' } },
+  }),
+  defineRoute({
+    service: 'catalog-service',
+    method: 'post',
+    path: '/seller/things/{thingId}',
+    summary: 'Sell a thing',
+    tag: 'test',
+    access: ['SELLER', 'ADMIN'],
+    params: z.object({ thingId: z.string() }),
+    responses: { 201: { description: 'created' } },
+  }),
+  defineRoute({
+    service: 'user-service',
+    method: 'get',
+    path: '/admin/things',
+    summary: 'Admin things',
+    tag: 'test',
+    access: ['ADMIN'],
+    responses: { 200: { description: 'ok' } },
+  }),
+];
+
+export async function gatewayFixture(
+  upstreamUrl: string,
+  { rateLimitPerMinute = 10_000, upstreamTimeoutMs = 5000 } = {},
+) {
+  const tokens: TestTokens = await createTestTokens();
+  const redis = new Redis(testEnv.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  await new Promise<void>((resolve) => (redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve())));
+  const upstreams = Object.fromEntries(Object.keys(PLATFORM_SERVICES).map((s) => [s, upstreamUrl])) as Record<
+    PlatformService,
+    string
+  >;
+  const app = createGatewayApp({
+    logger: createLogger('gateway-test', 'silent'),
+    routes: testRoutes,
+    upstreams,
+    verifyAccessToken: tokens.verifier,
+    redis,
+    rateLimitPerMinute,
+    upstreamTimeoutMs,
+  });
+  return { app, tokens, close: () => redis.quit().then(() => undefined) };
+}

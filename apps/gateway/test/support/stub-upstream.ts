@@ -1,0 +1,44 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+
+/** A service stand-in that echoes what reached it, so tests see exactly what the gateway forwarded. */
+export class StubUpstream {
+  private server: Server | undefined;
+  port = 0;
+
+  async start(port = 0): Promise<string> {
+    const app = express();
+    app.use(express.json());
+    app.get('/slow', async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      res.json({ slow: true });
+    });
+    app.all('/{*rest}', (req, res) => {
+      res.status(req.method === 'POST' ? 201 : 200).json({
+        method: req.method,
+        url: req.originalUrl,
+        body: req.body ?? null,
+        headers: {
+          authorization: req.header('authorization') ?? null,
+          idempotencyKey: req.header('idempotency-key') ?? null,
+          requestId: req.header('x-request-id') ?? null,
+          cookie: req.header('cookie') ?? null,
+        },
+      });
+    });
+    this.server = await new Promise<Server>((resolve) => {
+      const s = app.listen(port, '127.0.0.1', () => resolve(s));
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
