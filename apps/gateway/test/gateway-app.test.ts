@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { gatewayFixture } from './support/gateway-fixture';
 import { StubUpstream } from './support/stub-upstream';
@@ -62,7 +63,7 @@ describe('Gateway HTTP basics', () => {
   });
 
   it('When a buyer posts with an Idempotency-Key, then body, token and key are forwarded', async () => {
-    const token = await fixture.tokens.sign({ userId: 'b-1', role: 'BUYER' });
+    const token = await fixture.tokens.sign({ userId: randomUUID(), role: 'BUYER' });
     const res = await request(fixture.app)
       .post('/wallet/things')
       .set('authorization', `Bearer ${token}`)

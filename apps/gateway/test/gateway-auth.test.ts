@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createTestTokens } from '@sneakers/shared/testing';
 import request from 'supertest';
 import { gatewayFixture } from './support/gateway-fixture';
@@ -14,10 +15,10 @@ describe('Gateway authorization', () => {
     fixture = await gatewayFixture(await upstream.start());
     const { sign } = fixture.tokens;
     callers.anonymous = undefined;
-    callers.buyer = await sign({ userId: 'buyer-1', role: 'BUYER' });
-    callers.pendingSeller = await sign({ userId: 'seller-1', role: 'SELLER', sellerStatus: 'PENDING' });
-    callers.approvedSeller = await sign({ userId: 'seller-2', role: 'SELLER', sellerStatus: 'APPROVED' });
-    callers.admin = await sign({ userId: 'admin-1', role: 'ADMIN' });
+    callers.buyer = await sign({ userId: randomUUID(), role: 'BUYER' });
+    callers.pendingSeller = await sign({ userId: randomUUID(), role: 'SELLER', sellerStatus: 'PENDING' });
+    callers.approvedSeller = await sign({ userId: randomUUID(), role: 'SELLER', sellerStatus: 'APPROVED' });
+    callers.admin = await sign({ userId: randomUUID(), role: 'ADMIN' });
   });
   afterAll(async () => {
     await fixture.close();
@@ -66,12 +67,12 @@ describe('Gateway authorization', () => {
   it.each([
     [
       'expired',
-      async () => fixture.tokens.sign({ userId: 'b', role: 'BUYER' }, { expiresIn: -60 }),
+      async () => fixture.tokens.sign({ userId: randomUUID(), role: 'BUYER' }, { expiresIn: -60 }),
       'auth/token-expired',
     ],
     [
       'signed by another key',
-      async () => (await createTestTokens()).sign({ userId: 'b', role: 'BUYER' }),
+      async () => (await createTestTokens()).sign({ userId: randomUUID(), role: 'BUYER' }),
       'auth/invalid-token',
     ],
     ['malformed', async () => 'not.a.jwt', 'auth/invalid-token'],

@@ -1,3 +1,20 @@
 import { PLATFORM_SERVICES, serviceEnv } from '@sneakers/shared';
+import { z } from 'zod';
 
-export const paymentServiceEnv = serviceEnv(PLATFORM_SERVICES['payment-service']);
+// Money columns are int4. With the cap at most 1e9, a balance plus one charge (each at most the
+// cap) stays below 2^31 - 1, so even the rejected sum in the cap check cannot overflow.
+const HIGHEST_BALANCE_CAP = 1_000_000_000;
+
+export const paymentServiceEnv = serviceEnv(PLATFORM_SERVICES['payment-service'])
+  .extend({
+    /** The most one charge may add, in KRW. */
+    WALLET_MAX_CHARGE: z.coerce.number().int().positive().default(1_000_000),
+    /** The most a wallet may hold, in KRW. */
+    WALLET_BALANCE_CAP: z.coerce.number().int().positive().max(HIGHEST_BALANCE_CAP).default(10_000_000),
+  })
+  .refine((env) => env.WALLET_MAX_CHARGE <= env.WALLET_BALANCE_CAP, {
+    path: ['WALLET_MAX_CHARGE'],
+    message: 'must not exceed WALLET_BALANCE_CAP',
+  });
+
+export type PaymentServiceConfig = z.infer<typeof paymentServiceEnv>;

@@ -1,5 +1,6 @@
 import './instrumentation';
 import { runService } from '@sneakers/shared';
+import { paymentRoutes } from './app';
 import { paymentServiceEnv } from './config';
 import { createPrisma } from './prisma';
 import { reactions } from './reactions';
@@ -10,4 +11,5 @@ void runService({
   createPrisma,
   subscribesTo: ['user', 'order'],
   reactions: () => reactions,
+  routes: paymentRoutes,
 });

@@ -24,7 +24,9 @@ const idempotencyHeader = z.object({
 });
 
 function accessText(route: RouteContract): string {
-  return route.access === 'public' ? 'Public.' : `Requires a bearer token of role ${route.access.join(' or ')}.`;
+  if (route.access === 'public') return 'Public.';
+  if (route.access === 'authenticated') return 'Requires a bearer token (any role).';
+  return `Requires a bearer token of role ${route.access.join(' or ')}.`;
 }
 
 /** The platform's one OpenAPI document, generated from the same zod contracts the services validate with. */

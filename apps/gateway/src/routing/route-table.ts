@@ -1,4 +1,4 @@
-import { expressPath, type PlatformService, type RouteContract, requireRole } from '@sneakers/shared';
+import { accessGuards, expressPath, type PlatformService, type RouteContract } from '@sneakers/shared';
 import { Router } from 'express';
 import { forward } from './forward';
 
@@ -18,7 +18,7 @@ export function routeTable(
     const id = `${route.method.toUpperCase()} ${route.path}`;
     if (seen.has(id)) throw new Error(`Route ${id} is declared twice`);
     seen.add(id);
-    const guards = route.access === 'public' ? [] : [requireRole(...route.access)];
+    const guards = accessGuards(route.access);
     const upstream = { service: route.service, baseUrl: upstreams[route.service], timeoutMs };
     router[route.method](expressPath(route.path), ...guards, (req, res, next) => {
       forward(req, res, upstream).catch(next);

@@ -1,10 +1,4 @@
-import {
-  createLogger,
-  defineRoute,
-  PLATFORM_SERVICES,
-  type PlatformService,
-  type RouteContract,
-} from '@sneakers/shared';
+import { createLogger, PLATFORM_SERVICES, type PlatformService, type RouteContract } from '@sneakers/shared';
 import { createTestTokens, type TestTokens, testEnv } from '@sneakers/shared/testing';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
@@ -12,7 +6,7 @@ import { createGatewayApp } from '../../src/app';
 
 /** Routes shaped like the real ones, one per kind of access, all owned by the stub upstream. */
 export const testRoutes: RouteContract[] = [
-  defineRoute({
+  {
     service: 'catalog-service',
     method: 'get',
     path: '/things',
@@ -20,8 +14,8 @@ export const testRoutes: RouteContract[] = [
     tag: 'test',
     access: 'public',
     responses: { 200: { description: 'ok' } },
-  }),
-  defineRoute({
+  } satisfies RouteContract,
+  {
     service: 'catalog-service',
     method: 'get',
     path: '/slow',
@@ -29,8 +23,8 @@ export const testRoutes: RouteContract[] = [
     tag: 'test',
     access: 'public',
     responses: { 200: { description: 'ok' } },
-  }),
-  defineRoute({
+  } satisfies RouteContract,
+  {
     service: 'payment-service',
     method: 'post',
     path: '/wallet/things',
@@ -40,8 +34,8 @@ export const testRoutes: RouteContract[] = [
     idempotent: true,
     body: z.strictObject({ amount: z.number().int().positive() }),
     responses: { 201: { description: 'created' } },
-  }),
-  defineRoute({
+  } satisfies RouteContract,
+  {
     service: 'catalog-service',
     method: 'post',
     path: '/seller/things/{thingId}',
@@ -50,8 +44,8 @@ export const testRoutes: RouteContract[] = [
     access: ['SELLER', 'ADMIN'],
     params: z.object({ thingId: z.string() }),
     responses: { 201: { description: 'created' } },
-  }),
-  defineRoute({
+  } satisfies RouteContract,
+  {
     service: 'user-service',
     method: 'get',
     path: '/admin/things',
@@ -59,7 +53,7 @@ export const testRoutes: RouteContract[] = [
     tag: 'test',
     access: ['ADMIN'],
     responses: { 200: { description: 'ok' } },
-  }),
+  } satisfies RouteContract,
 ];
 
 export async function gatewayFixture(

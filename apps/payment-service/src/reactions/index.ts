@@ -1,5 +1,6 @@
 import type { Reaction } from '@sneakers/shared';
 import type { Tx } from '../prisma';
+import { openWalletWhenBuyerRegisters } from '../wallet/reactions/open-wallet-when-buyer-registers';
 
-/** Every event this service reacts to, in one list (empty until its use cases arrive). */
-export const reactions: Reaction<Tx>[] = [];
+/** Every event this service reacts to, in one list. */
+export const reactions: Reaction<Tx>[] = [openWalletWhenBuyerRegisters];

@@ -1,3 +1,5 @@
+export * from './payment';
 export * from './public-routes';
 export * from './route-contract';
 export * from './route-handler';
+export * from './user';

@@ -1,4 +1,6 @@
+import { walletRoutes } from './payment';
 import type { RouteContract } from './route-contract';
+import { userRoutes } from './user';
 
 /** Every endpoint the gateway exposes; anything not listed here is internal to its service. */
-export const PUBLIC_ROUTES: readonly RouteContract[] = [];
+export const PUBLIC_ROUTES: readonly RouteContract[] = [...userRoutes, ...walletRoutes];

@@ -4,6 +4,8 @@ import type { PlatformService } from '../service/platform-services';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
 /**
  * One public endpoint, declared once: the owning service validates requests with these schemas,
  * the gateway routes and authorizes with it, and the OpenAPI document is generated from it.
@@ -19,20 +21,17 @@ export interface RouteContract<
   path: string;
   summary: string;
   tag: string;
-  /** `public`, or the roles allowed (an unapproved seller is refused SELLER routes). */
-  access: 'public' | readonly Role[];
+  /**
+   * `public`; `authenticated` (any verified caller, whatever their role or seller status); or the
+   * roles allowed (an unapproved seller is refused SELLER routes).
+   */
+  access: Access;
   /** Mutating POSTs accept an `Idempotency-Key` header. */
   idempotent?: boolean;
   body?: Body;
   query?: Query;
   params?: Params;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
-}
-
-export function defineRoute<Body extends z.ZodType, Query extends z.ZodType, Params extends z.ZodType>(
-  route: RouteContract<Body, Query, Params>,
-): RouteContract<Body, Query, Params> {
-  return route;
 }
 
 /** `/orders/{orderId}` → `/orders/:orderId` (express syntax). */

@@ -1,13 +1,15 @@
 import { type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
-import { type Identity, identityOf, requireRole } from '../auth';
+import { accessGuards, type Identity, identityOf } from '../auth';
 import { AppError } from '../errors';
 import { expressPath, type RouteContract } from './route-contract';
 
+type Parsed<S> = NonNullable<S> extends z.ZodType ? z.infer<NonNullable<S>> : undefined;
+
 export interface RouteInput<C extends RouteContract> {
-  body: C['body'] extends z.ZodType ? z.infer<C['body']> : undefined;
-  query: C['query'] extends z.ZodType ? z.infer<C['query']> : undefined;
-  params: C['params'] extends z.ZodType ? z.infer<C['params']> : undefined;
+  body: Parsed<C['body']>;
+  query: Parsed<C['query']>;
+  params: Parsed<C['params']>;
   /** The verified caller; absent only on public routes. */
   identity: C['access'] extends 'public' ? Identity | undefined : Identity;
   idempotencyKey: string | undefined;
@@ -42,7 +44,7 @@ export function handle<C extends RouteContract>(
   route: C,
   useCase: (input: RouteInput<C>) => Promise<RouteResult>,
 ): Router {
-  const guards = route.access === 'public' ? [] : [requireRole(...route.access)];
+  const guards = accessGuards(route.access);
   router[route.method](expressPath(route.path), ...guards, async (req: Request, res: Response, next) => {
     try {
       const input = {

@@ -33,6 +33,18 @@ export function authenticate(verify: AccessTokenVerifier): RequestHandler {
   };
 }
 
+/** 401 without a verified caller, whoever it is. */
+export const requireAuthenticated: RequestHandler = (_req, res, next) => {
+  next(res.locals.identity ? undefined : AuthErrors.missingToken());
+};
+
+/** The middleware that enforces a route's declared access. */
+export function accessGuards(access: 'public' | 'authenticated' | readonly Role[]): RequestHandler[] {
+  if (access === 'public') return [];
+  if (access === 'authenticated') return [requireAuthenticated];
+  return [requireRole(...access)];
+}
+
 /** 401 without a verified caller; 403 when the role is not allowed or a seller is not approved. */
 export function requireRole(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {

@@ -5,7 +5,7 @@ import { AuthErrors } from './auth-errors';
 import { type Identity, ROLES, SELLER_STATUSES } from './identity';
 
 const claims = z.object({
-  sub: z.string().min(1),
+  sub: z.uuid(),
   role: z.enum(ROLES),
   seller_status: z.enum(SELLER_STATUSES).optional(),
 });

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { Pool } from 'pg';
 import type { z } from 'zod';
-import { accessTokenVerifier, remoteKeySet } from '../auth';
+import { type AccessTokenVerifier, accessTokenVerifier, remoteKeySet } from '../auth';
 import { loadConfigOrExit, type ServiceEnv } from '../config';
 import type { SqlExecutor, TransactionRunner } from '../db';
 import { createHttpApp, type RunningServer, type Stoppable, serve } from '../http';
@@ -25,6 +25,8 @@ export interface ServiceDefinition<Tx extends SqlExecutor, Env extends ServiceEn
   /** What this service reacts to, by aggregate type of the topics it reads. */
   subscribesTo?: string[];
   reactions?: (deps: { config: Env }) => Reaction<Tx>[];
+  /** user-service verifies with its own key store; everyone else fetches the JWKS (the default). */
+  verifyAccessToken?: AccessTokenVerifier;
   routes?: (deps: {
     config: Env;
     prisma: ServicePrisma<Tx>;
@@ -45,6 +47,8 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
   const runInTransaction: TransactionRunner<Tx> = (work) =>
     prisma.$transaction(work, { maxWait: 10_000, timeout: 15_000 });
   const relayPool = new Pool({ connectionString: config.DATABASE_URL, max: 3 });
+  // An idle client dropped by the server would otherwise crash the process; the relay reconnects.
+  relayPool.on('error', (error) => logger.warn({ err: error }, 'relay database connection lost'));
   const kafka = createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger });
 
   const created = await ensureTopics(kafka, PLATFORM_TOPICS);
@@ -78,7 +82,7 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
   const app = createHttpApp({
     logger,
     bodyLimit: config.HTTP_BODY_LIMIT,
-    verifyAccessToken: accessTokenVerifier(remoteKeySet(config.JWKS_URL)),
+    verifyAccessToken: definition.verifyAccessToken ?? accessTokenVerifier(remoteKeySet(config.JWKS_URL)),
     routes: definition.routes?.({ config, prisma, runInTransaction }) ?? [],
     readiness: [
       { name: 'database', check: async () => void (await prisma.$queryRawUnsafe('SELECT 1')) },

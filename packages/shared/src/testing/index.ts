@@ -1,3 +1,4 @@
+export * from './child-service';
 export * from './expect-no-drift';
 export * from './kafka-broker';
 export * from './test-database';

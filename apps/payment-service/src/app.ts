@@ -1,0 +1,26 @@
+import { routerFor, type TransactionRunner } from '@sneakers/shared';
+import type { Router } from 'express';
+import type { PaymentServiceConfig } from './config';
+import type { Tx } from './prisma';
+import { serveChargeWallet } from './wallet/use-cases/charge-wallet/charge-wallet.http';
+import { serveGetWallet } from './wallet/use-cases/get-wallet/get-wallet.http';
+import { serveListTransactions } from './wallet/use-cases/list-transactions/list-transactions.http';
+import type { WalletDeps } from './wallet/wallet.deps';
+
+export interface PaymentRoutesDeps {
+  config: Pick<PaymentServiceConfig, 'WALLET_MAX_CHARGE' | 'WALLET_BALANCE_CAP'>;
+  runInTransaction: TransactionRunner<Tx>;
+}
+
+/** Every endpoint payment-service serves (runService mounts them; tests mount them in-process). */
+export function paymentRoutes({ config, runInTransaction }: PaymentRoutesDeps): Router[] {
+  const deps: WalletDeps = {
+    runInTransaction,
+    limits: { maxCharge: config.WALLET_MAX_CHARGE, balanceCap: config.WALLET_BALANCE_CAP },
+  };
+  const wallet = routerFor();
+  serveChargeWallet(wallet, deps);
+  serveGetWallet(wallet, deps);
+  serveListTransactions(wallet, deps);
+  return [wallet];
+}

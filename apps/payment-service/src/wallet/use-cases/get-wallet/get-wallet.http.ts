@@ -1,0 +1,12 @@
+import { getWalletRoute, handle } from '@sneakers/shared';
+import type { Router } from 'express';
+import type { WalletDeps } from '../../wallet.deps';
+import { walletView } from '../../wallet.views';
+import { getWallet } from './get-wallet.use-case';
+
+export function serveGetWallet(router: Router, { runInTransaction }: WalletDeps): void {
+  handle(router, getWalletRoute, async ({ identity }) => {
+    const { balance } = await runInTransaction((tx) => getWallet(tx, identity.userId));
+    return { status: 200, body: walletView(balance) };
+  });
+}

@@ -1,0 +1,12 @@
+import { handle, listWalletTransactionsRoute } from '@sneakers/shared';
+import type { Router } from 'express';
+import type { WalletDeps } from '../../wallet.deps';
+import { ledgerEntryView } from '../../wallet.views';
+import { listTransactions } from './list-transactions.use-case';
+
+export function serveListTransactions(router: Router, { runInTransaction }: WalletDeps): void {
+  handle(router, listWalletTransactionsRoute, async ({ identity, query }) => {
+    const page = await runInTransaction((tx) => listTransactions(tx, identity.userId, query));
+    return { status: 200, body: { ...page, items: page.items.map(ledgerEntryView) } };
+  });
+}

@@ -1,0 +1,71 @@
+import { Prisma, type WalletTransaction } from '../generated/prisma/client';
+import type { Tx } from '../prisma';
+import type { LedgerEntry, LedgerEntryType } from './domain/ledger-entry';
+
+/** Opens the buyer's wallet unless it exists; safe to call on every use and on every redelivery. */
+export async function openWallet(tx: Tx, userId: string): Promise<void> {
+  await tx.wallet.createMany({ data: [{ userId }], skipDuplicates: true });
+}
+
+/**
+ * Adds `amount` unless the balance would pass `balanceCap`, in one statement: concurrent credits
+ * queue on the row lock and each re-checks the cap against the balance it finally sees, so none is
+ * lost and the cap holds. Returns the new balance, or undefined when the cap refused it.
+ */
+export async function creditWallet(
+  tx: Tx,
+  userId: string,
+  amount: number,
+  balanceCap: number,
+): Promise<number | undefined> {
+  const rows = await tx.$queryRaw<Array<{ balance: number }>>`
+    UPDATE wallets SET balance = balance + ${amount}
+    WHERE user_id = ${userId}::uuid AND balance + ${amount} <= ${balanceCap}
+    RETURNING balance`;
+  return rows[0]?.balance;
+}
+
+/** Call right after the balance change, in its transaction, while that wallet's row is locked. */
+export async function recordLedgerEntry(
+  tx: Tx,
+  entry: { userId: string; type: LedgerEntryType; amount: number; balanceAfter: number },
+): Promise<LedgerEntry> {
+  return toLedgerEntry(await tx.walletTransaction.create({ data: entry }));
+}
+
+export async function findBalance(tx: Tx, userId: string): Promise<number | undefined> {
+  const wallet = await tx.wallet.findUnique({ where: { userId }, select: { balance: true } });
+  return wallet?.balance;
+}
+
+/** Newest first by (created_at, id); `before` continues strictly after the last entry shown. */
+export async function listLedgerEntries(
+  tx: Tx,
+  userId: string,
+  { take, before }: { take: number; before?: { createdAt: Date; id: string } },
+): Promise<LedgerEntry[]> {
+  // A row comparison bounds the index scan where the equivalent OR only filters it, so a deep page
+  // costs what the first does instead of reading every newer entry again.
+  const afterCursor = before
+    ? Prisma.sql`AND (created_at, id) < (${before.createdAt}::timestamptz, ${before.id}::bigint)`
+    : Prisma.empty;
+  const rows = await tx.$queryRaw<LedgerRow[]>`
+    SELECT id, type, amount, balance_after AS "balanceAfter", created_at AS "createdAt"
+    FROM wallet_transactions
+    WHERE user_id = ${userId}::uuid ${afterCursor}
+    ORDER BY created_at DESC, id DESC
+    LIMIT ${take}`;
+  return rows.map(toLedgerEntry);
+}
+
+type LedgerRow = Pick<WalletTransaction, 'id' | 'type' | 'amount' | 'balanceAfter' | 'createdAt'>;
+
+function toLedgerEntry(row: LedgerRow): LedgerEntry {
+  return {
+    id: row.id.toString(),
+    type: row.type,
+    amount: row.amount,
+    balanceAfter: row.balanceAfter,
+    createdAt: row.createdAt,
+  };
+}

@@ -1,0 +1,22 @@
+import { ACCESS_TOKEN, type AccessTokenClaims } from '@sneakers/shared';
+import { SignJWT } from 'jose';
+import type { User } from '../user/domain/user';
+import type { SigningKeys } from './signing-keys';
+
+/** Sellers carry their status, so every service can refuse an unapproved one without asking us. */
+function claimsOf(user: User): AccessTokenClaims {
+  return user.role === 'SELLER' ? { role: user.role, seller_status: user.sellerStatus } : { role: user.role };
+}
+
+export async function issueAccessToken(keys: SigningKeys, user: User, now: Date): Promise<string> {
+  const { kid, privateKey } = await keys.current();
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ ...claimsOf(user) })
+    .setProtectedHeader({ alg: ACCESS_TOKEN.algorithm, kid, typ: 'JWT' })
+    .setSubject(user.id)
+    .setIssuer(ACCESS_TOKEN.issuer)
+    .setAudience(ACCESS_TOKEN.audience)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + ACCESS_TOKEN.ttlSeconds)
+    .sign(privateKey);
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { TokenPairView } from '@sneakers/shared';
+import { ACCESS_TOKEN } from '@sneakers/shared';
+import type { Tx } from '../prisma';
+import type { User } from '../user/domain/user';
+import { issueAccessToken } from './access-token-issuer';
+import { newRefreshToken } from './refresh-token';
+import { insertRefreshToken } from './refresh-token.repository';
+import type { SigningKeys } from './signing-keys';
+
+export interface TokenPairDeps {
+  signingKeys: SigningKeys;
+  refreshTokenTtlSeconds: number;
+}
+
+/** A new access token and a new member of the refresh-token family (a log-in starts a family). */
+export async function issueTokenPair(
+  db: Tx,
+  deps: TokenPairDeps,
+  user: User,
+  familyId: string,
+  now: Date,
+): Promise<TokenPairView> {
+  const { token, tokenHash } = newRefreshToken();
+  await insertRefreshToken(db, {
+    id: randomUUID(),
+    familyId,
+    userId: user.id,
+    tokenHash,
+    expiresAt: new Date(now.getTime() + deps.refreshTokenTtlSeconds * 1000),
+    revokedAt: null,
+    createdAt: now,
+  });
+  return {
+    tokenType: 'Bearer',
+    accessToken: await issueAccessToken(deps.signingKeys, user, now),
+    expiresIn: ACCESS_TOKEN.ttlSeconds,
+    refreshToken: token,
+    refreshExpiresIn: deps.refreshTokenTtlSeconds,
+  };
+}

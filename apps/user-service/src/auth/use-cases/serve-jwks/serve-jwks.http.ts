@@ -1,0 +1,13 @@
+import { handle, jwksRoute } from '@sneakers/shared';
+import type { Router } from 'express';
+import type { UserServiceDeps } from '../../../deps';
+
+export function serveJwksHttp(router: Router, deps: Pick<UserServiceDeps, 'signingKeys'>): void {
+  handle(router, jwksRoute, async () => ({
+    status: 200,
+    body: await deps.signingKeys.jwks(),
+    // Short, because verifiers meet a freshly rotated key's kid only after their copy expires
+    // (jose re-fetches on an unknown kid, but a proxy cache in between would not).
+    headers: { 'Cache-Control': 'public, max-age=60' },
+  }));
+}

@@ -1,0 +1,95 @@
+/**
+ * Gateway hop cost: GET /wallet through the gateway vs. straight to payment-service, beside a no-op
+ * gateway route (/health/live) as its ceiling, in one run. Services run as separate processes, as in
+ * production; autocannon drives them from this one. Prints one JSON document.
+ * Needs PostgreSQL, Redis and Kafka as for the tests (`npm run infra:up`).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createTestDatabase, createTestTokens, startService, testEnv } from '@sneakers/shared/testing';
+import autocannon from 'autocannon';
+
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const PAYMENT_PORT = 3105;
+const GATEWAY_PORT = 3100;
+
+async function measure(name: string, url: string, headers: Record<string, string>) {
+  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return {
+    name,
+    requestsPerSec: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+  };
+}
+
+async function main() {
+  const tokens = await createTestTokens();
+  // The services fetch keys from a JWKS URL; this one serves the bench's own test key.
+  const jwks = http.createServer((_req, res) =>
+    res.setHeader('content-type', 'application/json').end(JSON.stringify(tokens.jwks)),
+  );
+  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', () => resolve()));
+  const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
+  const database = await createTestDatabase(path.resolve(__dirname, '../../apps/payment-service'));
+  const running: Array<{ stop: () => Promise<void> }> = [];
+  try {
+    running.push(
+      await startService(
+        'apps/payment-service',
+        {
+          PORT: String(PAYMENT_PORT),
+          DATABASE_URL: database.url,
+          JWKS_URL: jwksUrl,
+          KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
+        },
+        `http://127.0.0.1:${PAYMENT_PORT}/health/ready`,
+      ),
+    );
+    running.push(
+      await startService(
+        'apps/gateway',
+        {
+          PORT: String(GATEWAY_PORT),
+          JWKS_URL: jwksUrl,
+          PAYMENT_SERVICE_URL: `http://127.0.0.1:${PAYMENT_PORT}`,
+          RATE_LIMIT_PER_MINUTE: '100000000',
+          REDIS_URL: testEnv.redisUrl,
+        },
+        `http://127.0.0.1:${GATEWAY_PORT}/health/ready`,
+      ),
+    );
+    const auth = { authorization: `Bearer ${await tokens.sign({ userId: crypto.randomUUID(), role: 'BUYER' })}` };
+    await fetch(`http://127.0.0.1:${PAYMENT_PORT}/wallet`, { headers: auth }); // opens the wallet, warms up
+    const noop = await measure('gateway no-op (/health/live)', `http://127.0.0.1:${GATEWAY_PORT}/health/live`, {});
+    const direct = await measure('GET /wallet direct', `http://127.0.0.1:${PAYMENT_PORT}/wallet`, auth);
+    const viaGateway = await measure('GET /wallet via gateway', `http://127.0.0.1:${GATEWAY_PORT}/wallet`, auth);
+    console.log(
+      JSON.stringify(
+        {
+          bench: 'gateway',
+          settings: { durationS: DURATION_S, connections: CONNECTIONS },
+          results: [noop, direct, viaGateway],
+          gatewayHopP50Ms: viaGateway.p50Ms - direct.p50Ms,
+          target: { gatewayHopP50Ms: 2 },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    for (const service of running.reverse()) await service.stop();
+    jwks.close();
+    await database.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
