@@ -1,3 +1,4 @@
 export * from './envelope';
 export * from './event-contract';
+export * from './order';
 export * from './user';

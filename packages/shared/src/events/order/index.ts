@@ -1,0 +1,3 @@
+export * from './order-cancelled.event';
+export * from './order-paid.event';
+export * from './order-placed.event';
