@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -74,17 +74,95 @@ describe('Prisma migrations (real PostgreSQL, Wasm schema engine)', () => {
     expect(created.sql).not.toContain('CREATE TABLE');
     expect(await findDrift({ adminUrl, ...changed })).toEqual([]);
   });
+
+  it('When the migrations hold a hand-written CHECK, then a new migration holds only the schema change', async () => {
+    const copy = await copyOfWorkspace(scratch);
+    await addHandWrittenMigration(
+      copy,
+      'ALTER TABLE "outbox" ADD CONSTRAINT "outbox_version_positive" CHECK ("version" > 0);',
+    );
+
+    await expect(createMigration({ ...copy, name: 'nothing', adminUrl })).rejects.toThrow('nothing to migrate');
+    expect(await readdir(copy.migrationsDir)).not.toContainEqual(expect.stringMatching(/_nothing$/));
+    await addNoteColumn(copy);
+    const created = await createMigration({ ...copy, name: 'outbox note', adminUrl });
+
+    expect(statements(created.sql)).toEqual(['ALTER TABLE "outbox" ADD COLUMN "note" TEXT']);
+  });
+
+  it('When a migration has semicolons in comments, strings and function bodies, then it applies and diffs', async () => {
+    const copy = await copyOfWorkspace(scratch);
+    await addHandWrittenMigration(
+      copy,
+      `-- One; two.
+CREATE TABLE "notes" ("body" TEXT NOT NULL DEFAULT 'a;b');
+/* three; four */
+CREATE FUNCTION "answer"() RETURNS INTEGER AS $$ BEGIN RETURN 42; END $$ LANGUAGE plpgsql;`,
+    );
+    const name = throwAwayDatabaseName();
+    await createDatabase(adminUrl, name);
+    try {
+      const url = databaseUrl(adminUrl, name);
+      const { applied } = await applyMigrations({ databaseUrl: url, migrationsDir: copy.migrationsDir });
+
+      expect(applied).toContain(handWrittenMigration);
+      const { rows } = await withClient(url, (client) =>
+        client.query(
+          `SELECT "answer"() AS answer, column_default FROM information_schema.columns WHERE table_name = 'notes'`,
+        ),
+      );
+      expect(rows).toEqual([{ answer: 42, column_default: "'a;b'::text" }]);
+    } finally {
+      await dropDatabase(adminUrl, name);
+    }
+    // Creating a migration replays the folder into a shadow database: the same script, another path.
+    await addNoteColumn(copy);
+    const created = await createMigration({ ...copy, name: 'outbox note', adminUrl });
+    expect(created.sql).toContain('ALTER TABLE "outbox" ADD COLUMN');
+  });
 });
 
-/** A copy of this workspace's Prisma folders under `root` (symlinks resolved), plus `outbox.note`. */
-async function workspaceWithExtraColumn(root: string): Promise<PrismaPaths> {
+// Sorts right after this workspace's own migrations, before any the kit creates.
+const handWrittenMigration = '20261124134411_hand_written';
+
+/** A copy of this workspace's Prisma folders under `root`, symlinks resolved. */
+async function copyOfWorkspace(root: string): Promise<PrismaPaths> {
   const copy = prismaPaths(root);
   await cp(schemaDir, copy.schemaDir, { recursive: true, dereference: true });
   await cp(migrationsDir, copy.migrationsDir, { recursive: true });
-  const messaging = path.join(copy.schemaDir, 'messaging.prisma');
+  return copy;
+}
+
+/** A copy of this workspace's Prisma folders whose schema.prisma has `outbox.note`. */
+async function workspaceWithExtraColumn(root: string): Promise<PrismaPaths> {
+  const copy = await copyOfWorkspace(root);
+  await addNoteColumn(copy);
+  return copy;
+}
+
+/** Adds `outbox.note` to schema.prisma only. */
+async function addNoteColumn({ schemaDir: dir }: PrismaPaths): Promise<void> {
+  const messaging = path.join(dir, 'messaging.prisma');
   const text = await readFile(messaging, 'utf8');
   const changed = text.replace('model OutboxEvent {', 'model OutboxEvent {\n  note String?');
   if (changed === text) throw new Error('messaging.prisma no longer declares OutboxEvent');
   await writeFile(messaging, changed);
-  return copy;
+}
+
+async function addHandWrittenMigration({ migrationsDir: dir }: PrismaPaths, sql: string): Promise<void> {
+  await mkdir(path.join(dir, handWrittenMigration));
+  await writeFile(path.join(dir, handWrittenMigration, 'migration.sql'), sql);
+}
+
+/** The statements of a generated migration: comments dropped, whitespace collapsed. */
+function statements(sql: string): string[] {
+  return sql
+    .split(';')
+    .map((statement) =>
+      statement
+        .replace(/^--.*$/gm, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter(Boolean);
 }

@@ -8,7 +8,10 @@ export type ApplyMigrationsOptions = {
   migrationsDir: string;
 };
 
-/** Applies every migration not yet recorded in the database; returns the names it applied. */
+/**
+ * Applies every migration not yet recorded in the database; returns the names it applied.
+ * Each migration.sql runs whole, as one implicit transaction (see pg-adapter.ts).
+ */
 export async function applyMigrations({
   databaseUrl,
   migrationsDir,

@@ -4,7 +4,6 @@
 // It leans on internals of exactly pinned packages; re-run test/migrations.test.ts on upgrades.
 import { readFile } from 'node:fs/promises';
 import { setTimeout as realSetTimeout } from 'node:timers';
-import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
@@ -13,6 +12,7 @@ import {
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 // ESM-only: Node >= 22.12 and tsx require() it natively; jest compiles it (see jest.preset.js).
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { openPgAdapter } from './pg-adapter';
 
 export type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
@@ -88,28 +88,8 @@ export async function withSchemaEngine<T>(
   }
 }
 
-type PgQueryResult = { fields: { dataTypeID: number }[] };
-type PgInternals = { performIO(query: unknown): Promise<PgQueryResult> };
-
-const pgCharOid = 18;
-const pgTextOid = 25;
-
 async function open(url: string, opened: SqlDriverAdapter[]): Promise<SqlDriverAdapter> {
-  const adapter = await new PrismaPg({ connectionString: url }).connect();
+  const adapter = await openPgAdapter(url);
   opened.push(adapter);
-  // The engine reads pg_catalog columns of the internal one-byte type "char" (relkind, contype…)
-  // when it describes a database. adapter-pg has no mapping for that type and fails with
-  // "Column type 'char' could not be deserialized", which breaks every diff from migrations.
-  // Its values arrive as one-character strings, so reporting them as text is exact.
-  const internals = adapter as unknown as PgInternals;
-  if (typeof internals.performIO !== 'function') {
-    throw new Error('@prisma/adapter-pg internals changed: performIO is gone; revisit schema-engine.ts');
-  }
-  const performIO = internals.performIO.bind(adapter);
-  internals.performIO = async (query) => {
-    const result = await performIO(query);
-    for (const field of result.fields) if (field.dataTypeID === pgCharOid) field.dataTypeID = pgTextOid;
-    return result;
-  };
   return adapter;
 }
