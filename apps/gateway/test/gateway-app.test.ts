@@ -1,49 +1,45 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { gatewayFixture } from './support/gateway-fixture';
-import { StubUpstream } from './support/stub-upstream';
+import { useGateway } from './support/gateway-fixture';
 
 const P = 'https://sneakers.example/problems/';
 
 describe('Gateway HTTP basics', () => {
-  const upstream = new StubUpstream();
-  let fixture: Awaited<ReturnType<typeof gatewayFixture>>;
-
-  beforeAll(async () => {
-    fixture = await gatewayFixture(await upstream.start());
-  });
-  afterAll(async () => {
-    await fixture.close();
-    await upstream.stop();
-  });
+  const gateway = useGateway({ fixture: {} });
 
   it('When asked if it is alive, then it answers 200 with a request id', async () => {
-    const res = await request(fixture.app).get('/health/live');
+    const res = await request(gateway.fixture().app).get('/health/live');
     expect(res.status).toBe(200);
     expect(res.headers['x-request-id']).toBeTruthy();
   });
 
   it('When a route is not public (or does not exist), then it answers a 404 problem+json', async () => {
-    const res = await request(fixture.app).get('/internal/anything');
+    const res = await request(gateway.fixture().app).get('/internal/anything');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body).toMatchObject({ type: `${P}http/not-found`, status: 404 });
   });
 
   it('When the body is not JSON, then it answers 415 problem+json', async () => {
-    const res = await request(fixture.app).post('/wallet/things').set('content-type', 'text/plain').send('hello');
+    const res = await request(gateway.fixture().app)
+      .post('/wallet/things')
+      .set('content-type', 'text/plain')
+      .send('hello');
     expect(res.status).toBe(415);
     expect(res.body.type).toBe(`${P}http/unsupported-media-type`);
   });
 
   it('When the JSON is malformed, then it answers 400 problem+json, never a 500', async () => {
-    const res = await request(fixture.app).post('/wallet/things').set('content-type', 'application/json').send('{"a":');
+    const res = await request(gateway.fixture().app)
+      .post('/wallet/things')
+      .set('content-type', 'application/json')
+      .send('{"a":');
     expect(res.status).toBe(400);
     expect(res.body.type).toBe(`${P}http/malformed-json`);
   });
 
   it('When the body is over the limit, then it answers 413 problem+json', async () => {
-    const res = await request(fixture.app)
+    const res = await request(gateway.fixture().app)
       .post('/wallet/things')
       .set('content-type', 'application/json')
       .send(JSON.stringify({ blob: 'x'.repeat(100_000) }));
@@ -52,7 +48,10 @@ describe('Gateway HTTP basics', () => {
   });
 
   it('When a public route is called, then the request reaches its service with the same request id', async () => {
-    const res = await request(fixture.app).get('/things?limit=5').set('x-request-id', 'req-42').set('cookie', 'a=b');
+    const res = await request(gateway.fixture().app)
+      .get('/things?limit=5')
+      .set('x-request-id', 'req-42')
+      .set('cookie', 'a=b');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       method: 'GET',
@@ -63,8 +62,8 @@ describe('Gateway HTTP basics', () => {
   });
 
   it('When a buyer posts with an Idempotency-Key, then body, token and key are forwarded', async () => {
-    const token = await fixture.tokens.sign({ userId: randomUUID(), role: 'BUYER' });
-    const res = await request(fixture.app)
+    const token = await gateway.fixture().tokens.sign({ userId: randomUUID(), role: 'BUYER' });
+    const res = await request(gateway.fixture().app)
       .post('/wallet/things')
       .set('authorization', `Bearer ${token}`)
       .set('idempotency-key', 'k-1')

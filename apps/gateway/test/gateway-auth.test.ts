@@ -1,28 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { createTestTokens } from '@sneakers/shared/testing';
 import request from 'supertest';
-import { gatewayFixture } from './support/gateway-fixture';
-import { StubUpstream } from './support/stub-upstream';
+import { useGateway } from './support/gateway-fixture';
 
 const P = 'https://sneakers.example/problems/';
 
 describe('Gateway authorization', () => {
-  const upstream = new StubUpstream();
-  let fixture: Awaited<ReturnType<typeof gatewayFixture>>;
+  const gateway = useGateway({ fixture: {} });
   const callers: Record<string, string | undefined> = {};
 
   beforeAll(async () => {
-    fixture = await gatewayFixture(await upstream.start());
-    const { sign } = fixture.tokens;
+    const { sign } = gateway.fixture().tokens;
     callers.anonymous = undefined;
     callers.buyer = await sign({ userId: randomUUID(), role: 'BUYER' });
     callers.pendingSeller = await sign({ userId: randomUUID(), role: 'SELLER', sellerStatus: 'PENDING' });
     callers.approvedSeller = await sign({ userId: randomUUID(), role: 'SELLER', sellerStatus: 'APPROVED' });
     callers.admin = await sign({ userId: randomUUID(), role: 'ADMIN' });
-  });
-  afterAll(async () => {
-    await fixture.close();
-    await upstream.stop();
   });
 
   const matrix: Array<[string, string, string, Record<string, number>]> = [
@@ -46,7 +39,7 @@ describe('Gateway authorization', () => {
     for (const [caller, status] of Object.entries(expected)) {
       it(`When ${caller} calls ${method.toUpperCase()} ${path}, then the gateway answers ${status}`, async () => {
         const token = callers[caller];
-        let req = request(fixture.app)[method as 'get' | 'post'](path);
+        let req = request(gateway.fixture().app)[method as 'get' | 'post'](path);
         if (token) req = req.set('authorization', `Bearer ${token}`);
         if (body) req = req.set('content-type', 'application/json').send(body);
         const res = await req;
@@ -57,7 +50,7 @@ describe('Gateway authorization', () => {
   }
 
   it('When a pending seller calls a seller route, then the problem says the store is not approved', async () => {
-    const res = await request(fixture.app)
+    const res = await request(gateway.fixture().app)
       .post('/seller/things/t1')
       .set('authorization', `Bearer ${callers.pendingSeller}`)
       .send({});
@@ -67,7 +60,7 @@ describe('Gateway authorization', () => {
   it.each([
     [
       'expired',
-      async () => fixture.tokens.sign({ userId: randomUUID(), role: 'BUYER' }, { expiresIn: -60 }),
+      async () => gateway.fixture().tokens.sign({ userId: randomUUID(), role: 'BUYER' }, { expiresIn: -60 }),
       'auth/token-expired',
     ],
     [
@@ -78,7 +71,7 @@ describe('Gateway authorization', () => {
     ['malformed', async () => 'not.a.jwt', 'auth/invalid-token'],
     ['not even three parts', async () => 'garbage', 'auth/invalid-token'],
   ])('When the token is %s, then the answer is a 401 problem', async (_name, token, type) => {
-    const res = await request(fixture.app)
+    const res = await request(gateway.fixture().app)
       .get('/admin/things')
       .set('authorization', `Bearer ${await token()}`);
     expect(res.status).toBe(401);

@@ -1,21 +1,11 @@
 import request from 'supertest';
-import { gatewayFixture, testRoutes } from './support/gateway-fixture';
-import { StubUpstream } from './support/stub-upstream';
+import { testRoutes, useGateway } from './support/gateway-fixture';
 
 describe('Gateway OpenAPI and Swagger UI', () => {
-  const upstream = new StubUpstream();
-  let fixture: Awaited<ReturnType<typeof gatewayFixture>>;
-
-  beforeAll(async () => {
-    fixture = await gatewayFixture(await upstream.start());
-  });
-  afterAll(async () => {
-    await fixture.close();
-    await upstream.stop();
-  });
+  const gateway = useGateway({ fixture: {} });
 
   it('When /openapi.json is read, then every public route is documented with its access and schemas', async () => {
-    const res = await request(fixture.app).get('/openapi.json');
+    const res = await request(gateway.fixture().app).get('/openapi.json');
     expect(res.status).toBe(200);
     for (const route of testRoutes) {
       const operation = res.body.paths[route.path]?.[route.method];
@@ -35,7 +25,7 @@ describe('Gateway OpenAPI and Swagger UI', () => {
   });
 
   it('When /docs is opened, then Swagger UI is served', async () => {
-    const res = await request(fixture.app).get('/docs/');
+    const res = await request(gateway.fixture().app).get('/docs/');
     expect(res.status).toBe(200);
     expect(res.text).toContain('swagger-ui');
   });

@@ -1,56 +1,46 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { gatewayFixture } from './support/gateway-fixture';
-import { StubUpstream } from './support/stub-upstream';
+import { useGateway } from './support/gateway-fixture';
 
 const P = 'https://sneakers.example/problems/';
 
 describe('Gateway when services fail', () => {
-  const upstream = new StubUpstream();
-  let fixture: Awaited<ReturnType<typeof gatewayFixture>>;
-  let strict: Awaited<ReturnType<typeof gatewayFixture>>;
-
-  beforeAll(async () => {
-    const url = await upstream.start();
-    fixture = await gatewayFixture(url, { upstreamTimeoutMs: 500 });
-    strict = await gatewayFixture(url, { rateLimitPerMinute: 3 });
-  });
-  afterAll(async () => {
-    await fixture.close();
-    await strict.close();
-    await upstream.stop();
-  });
+  const gateway = useGateway({ fixture: { upstreamTimeoutMs: 500 }, strict: { rateLimitPerMinute: 3 } });
 
   it('When a service is stopped, then the gateway answers 503 problem, and it recovers when the service is back', async () => {
-    const port = upstream.port;
-    await upstream.stop();
-    const down = await request(fixture.app).get('/things');
+    const port = gateway.upstream.port;
+    await gateway.upstream.stop();
+    const down = await request(gateway.fixture().app).get('/things');
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ type: `${P}gateway/service-unavailable`, service: 'catalog-service' });
 
-    await upstream.start(port);
-    const back = await request(fixture.app).get('/things');
+    await gateway.upstream.start(port);
+    const back = await request(gateway.fixture().app).get('/things');
     expect(back.status).toBe(200);
   });
 
   it('When a service does not answer in time, then the gateway answers 504 problem', async () => {
-    const res = await request(fixture.app).get('/slow');
+    const res = await request(gateway.fixture().app).get('/slow');
     expect(res.status).toBe(504);
     expect(res.body.type).toBe(`${P}gateway/upstream-timeout`);
   });
 
   it('When a caller exceeds its rate, then it gets 429 problem with Retry-After, and others are not affected', async () => {
-    const token = await strict.tokens.sign({ userId: randomUUID(), role: 'ADMIN' });
+    const token = await gateway.strict().tokens.sign({ userId: randomUUID(), role: 'ADMIN' });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      statuses.push((await request(strict.app).get('/admin/things').set('authorization', `Bearer ${token}`)).status);
+      statuses.push(
+        (await request(gateway.strict().app).get('/admin/things').set('authorization', `Bearer ${token}`)).status,
+      );
     }
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
-    const limited = await request(strict.app).get('/admin/things').set('authorization', `Bearer ${token}`);
+    const limited = await request(gateway.strict().app).get('/admin/things').set('authorization', `Bearer ${token}`);
     expect(limited.body.type).toBe(`${P}gateway/too-many-requests`);
     expect(limited.headers['retry-after']).toBeTruthy();
 
-    const other = await strict.tokens.sign({ userId: randomUUID(), role: 'ADMIN' });
-    expect((await request(strict.app).get('/admin/things').set('authorization', `Bearer ${other}`)).status).toBe(200);
+    const other = await gateway.strict().tokens.sign({ userId: randomUUID(), role: 'ADMIN' });
+    expect(
+      (await request(gateway.strict().app).get('/admin/things').set('authorization', `Bearer ${other}`)).status,
+    ).toBe(200);
   });
 });

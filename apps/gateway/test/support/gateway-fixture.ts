@@ -3,6 +3,7 @@ import { createTestTokens, type TestTokens, testEnv } from '@sneakers/shared/tes
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { createGatewayApp } from '../../src/app';
+import { StubUpstream } from './stub-upstream';
 
 /** Routes shaped like the real ones, one per kind of access, all owned by the stub upstream. */
 export const testRoutes: RouteContract[] = [
@@ -56,7 +57,7 @@ export const testRoutes: RouteContract[] = [
   } satisfies RouteContract,
 ];
 
-export async function gatewayFixture(
+async function gatewayFixture(
   upstreamUrl: string,
   { rateLimitPerMinute = 10_000, upstreamTimeoutMs = 5000 } = {},
 ) {
@@ -77,4 +78,31 @@ export async function gatewayFixture(
     upstreamTimeoutMs,
   });
   return { app, tokens, close: () => redis.quit().then(() => undefined) };
+}
+
+type GatewayFixture = Awaited<ReturnType<typeof gatewayFixture>>;
+
+/**
+ * A gateway in front of a fresh stub upstream for one test file; `options` per fixture name.
+ * Returns getters because the fixtures exist only once beforeAll ran.
+ */
+export function useGateway<Names extends string>(
+  options: Record<Names, Parameters<typeof gatewayFixture>[1]>,
+): { upstream: StubUpstream } & Record<Names, () => GatewayFixture> {
+  const upstream = new StubUpstream();
+  const fixtures = new Map<string, GatewayFixture>();
+  beforeAll(async () => {
+    const url = await upstream.start();
+    for (const [name, fixtureOptions] of Object.entries(options)) {
+      fixtures.set(name, await gatewayFixture(url, fixtureOptions as Parameters<typeof gatewayFixture>[1]));
+    }
+  });
+  afterAll(async () => {
+    for (const fixture of fixtures.values()) await fixture.close();
+    await upstream.stop();
+  });
+  const getters = Object.fromEntries(
+    Object.keys(options).map((name) => [name, () => fixtures.get(name) as GatewayFixture]),
+  ) as Record<Names, () => GatewayFixture>;
+  return { upstream, ...getters };
 }
