@@ -23,7 +23,7 @@ export const chargeWalletRoute = {
   method: 'post',
   path: '/wallet/charges',
   summary: 'Top up my prepaid balance',
-  tag: 'Wallet',
+  tag: 'wallet',
   access: ['BUYER'],
   idempotent: true,
   body: z.strictObject({ amount: krw.positive().describe('KRW to add; at most the per-charge maximum.') }),
@@ -42,7 +42,7 @@ export const getWalletRoute = {
   method: 'get',
   path: '/wallet',
   summary: 'My prepaid balance',
-  tag: 'Wallet',
+  tag: 'wallet',
   access: ['BUYER'],
   responses: {
     200: { description: 'The balance (0 until the first charge)', schema: walletSchema },
@@ -56,7 +56,7 @@ export const listWalletTransactionsRoute = {
   method: 'get',
   path: '/wallet/transactions',
   summary: 'My balance history, newest first',
-  tag: 'Wallet',
+  tag: 'wallet',
   access: ['BUYER'],
   query: pageQuery,
   responses: {
