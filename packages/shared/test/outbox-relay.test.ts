@@ -104,6 +104,29 @@ describe('Outbox relay (real PostgreSQL + Kafka)', () => {
     }
   });
 
+  it('When the LISTEN connection is killed, then the relay keeps publishing and listens again', async () => {
+    const listening = async () =>
+      (
+        await world.pool.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+        )
+      ).rows[0]?.n ?? 0;
+    await world.relay({ pollIntervalMs: 200 }).start();
+    await eventually('the relay listening', listening, (n) => n === 1);
+
+    await world.pool.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+    );
+    await world.writeEvents(['k'], 1);
+
+    await eventually(
+      'publication without the LISTEN connection',
+      () => world.unpublished(),
+      (n) => n === 0,
+    );
+    await eventually('the relay listening again', listening, (n) => n === 1);
+  });
+
   it('When rows are waiting, then a NOTIFY wakes the relay long before its poll interval', async () => {
     const relay = world.relay({ pollIntervalMs: 30_000 });
     await relay.start();

@@ -54,8 +54,7 @@ export class OutboxRelay {
     this.stopping = true;
     this.wakeSignal.interrupt();
     await this.loopDone;
-    this.listener?.release();
-    this.listener = undefined;
+    this.dropListener();
     await this.producer.disconnect();
   }
 
@@ -129,20 +128,29 @@ export class OutboxRelay {
 
   private async listen(): Promise<void> {
     const client = await this.options.pool.connect();
+    this.listener = client;
     client.on('notification', () => this.wakeSignal.wake());
     client.on('error', (error) => {
+      if (this.listener !== client) return; // already dropped; the pool's own handler has it
       this.options.logger.warn({ err: error }, 'outbox LISTEN connection lost; polling until it is back');
-      client.release(error);
-      if (this.listener === client) this.listener = undefined;
+      this.dropListener();
       this.relisten();
     });
     try {
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
     } catch (error) {
-      client.release(error as Error);
+      this.dropListener();
       throw error;
     }
-    this.listener = client;
+  }
+
+  /** The LISTEN connection is destroyed, not pooled: a pooled one would keep listening for others. */
+  private dropListener(): void {
+    const client = this.listener;
+    this.listener = undefined;
+    if (!client) return;
+    client.removeAllListeners('notification');
+    client.release(true);
   }
 
   private relisten(): void {
