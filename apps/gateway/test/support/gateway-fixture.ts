@@ -57,10 +57,7 @@ export const testRoutes: RouteContract[] = [
   } satisfies RouteContract,
 ];
 
-async function gatewayFixture(
-  upstreamUrl: string,
-  { rateLimitPerMinute = 10_000, upstreamTimeoutMs = 5000 } = {},
-) {
+async function gatewayFixture(upstreamUrl: string, { rateLimitPerMinute = 10_000, upstreamTimeoutMs = 5000 } = {}) {
   const tokens: TestTokens = await createTestTokens();
   const redis = new Redis(testEnv.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   await new Promise<void>((resolve) => (redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve())));
