@@ -2,6 +2,7 @@ export * from './api';
 export * from './auth';
 export * from './config';
 export * from './db';
+export * from './discount';
 export * from './errors';
 export * from './events';
 export * from './http';

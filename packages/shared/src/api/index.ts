@@ -1,3 +1,5 @@
+export * from './catalog';
+export * from './coupon';
 export * from './payment';
 export * from './public-routes';
 export * from './route-contract';

@@ -1,3 +1,5 @@
+export * from './catalog';
+export * from './coupon';
 export * from './envelope';
 export * from './event-contract';
 export * from './order';

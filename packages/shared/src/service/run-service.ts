@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { type AccessTokenVerifier, accessTokenVerifier, remoteKeySet } from '../auth';
 import { loadConfigOrExit, type ServiceEnv } from '../config';
 import type { SqlExecutor, TransactionRunner } from '../db';
-import { createHttpApp, type RunningServer, type Stoppable, serve } from '../http';
+import { createHttpApp, type ReadinessCheck, type RunningServer, type Stoppable, serve } from '../http';
 import { EventConsumer, type Reaction } from '../inbox';
 import { createKafka, ensureTopics, eventTopic, PLATFORM_TOPICS } from '../kafka';
 import { createLogger } from '../logging/logger';
@@ -27,6 +27,10 @@ export interface ServiceDefinition<Tx extends SqlExecutor, Env extends ServiceEn
   reactions?: (deps: { config: Env }) => Reaction<Tx>[];
   /** user-service verifies with its own key store; everyone else fetches the JWKS (the default). */
   verifyAccessToken?: AccessTokenVerifier;
+  /** Extra dependencies the service cannot serve without (e.g. Redis), checked by /health/ready. */
+  readiness?: ReadinessCheck[];
+  /** Extra connections to close on shutdown, after consumers and relay, before the database. */
+  drain?: Stoppable[];
   routes?: (deps: {
     config: Env;
     prisma: ServicePrisma<Tx>;
@@ -87,6 +91,7 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
     readiness: [
       { name: 'database', check: async () => void (await prisma.$queryRawUnsafe('SELECT 1')) },
       { name: 'kafka', check: async () => void (await admin.describeCluster()) },
+      ...(definition.readiness ?? []),
     ],
   });
 
@@ -94,6 +99,7 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
     ...(consumer ? [{ name: 'consumer', stop: () => consumer.stop() }] : []),
     { name: 'outbox relay', stop: () => relay.stop() },
     { name: 'kafka admin', stop: () => admin.disconnect() },
+    ...(definition.drain ?? []),
     { name: 'database', stop: async () => Promise.all([prisma.$disconnect(), relayPool.end()]).then(() => undefined) },
     { name: 'telemetry', stop: shutdownTelemetry },
   ];

@@ -1,0 +1,17 @@
+import { discontinueProductRoute, handle, publishProductRoute } from '@sneakers/shared';
+import type { Router } from 'express';
+import type { CatalogDeps } from '../../../catalog.deps';
+import { productView } from '../../product.views';
+import { changeProductStatus } from './change-product-status.use-case';
+
+export function serveChangeProductStatus(router: Router, { runInTransaction }: CatalogDeps): void {
+  for (const [route, to] of [
+    [publishProductRoute, 'ON_SALE'],
+    [discontinueProductRoute, 'DISCONTINUED'],
+  ] as const) {
+    handle(router, route, async ({ identity, params }) => {
+      const product = await runInTransaction((tx) => changeProductStatus(tx, identity, params.productId, to));
+      return { status: 200, body: productView(product) };
+    });
+  }
+}

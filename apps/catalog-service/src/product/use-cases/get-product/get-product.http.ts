@@ -1,0 +1,15 @@
+import { getProductRoute, handle } from '@sneakers/shared';
+import type { Router } from 'express';
+import type { CatalogDeps } from '../../../catalog.deps';
+import { ProductErrors } from '../../domain/product.errors';
+import { canSee } from '../../domain/product-access';
+import { findProduct } from '../../product.repository';
+import { productDetailView } from '../../product.views';
+
+export function serveGetProduct(router: Router, { runInTransaction }: CatalogDeps): void {
+  handle(router, getProductRoute, async ({ identity, params }) => {
+    const product = await runInTransaction((tx) => findProduct(tx, params.productId));
+    if (!product || !canSee(identity, product)) throw ProductErrors.notFound();
+    return { status: 200, body: productDetailView(product) };
+  });
+}

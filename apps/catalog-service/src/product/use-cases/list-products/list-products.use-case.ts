@@ -1,0 +1,55 @@
+import type { listProductsRoute } from '@sneakers/shared';
+import { decodeCursor, type Page, toPage } from '@sneakers/shared';
+import { z } from 'zod';
+import type { Prisma, Product } from '../../../generated/prisma/client';
+import type { Tx } from '../../../prisma';
+
+export type ListProducts = z.infer<typeof listProductsRoute.query>;
+type Sort = ListProducts['sort'];
+
+// Each sort is one key plus the id as tie-breaker, so the order is total and a page never repeats
+// or skips a product that did not change in between. (Popularity moves as orders are paid: a page
+// boundary is exact for the counts as they were when that page was read.)
+const SORTS: Record<Sort, { key: 'createdAt' | 'price' | 'unitsSold'; dir: 'asc' | 'desc' }> = {
+  newest: { key: 'createdAt', dir: 'desc' },
+  price_asc: { key: 'price', dir: 'asc' },
+  price_desc: { key: 'price', dir: 'desc' },
+  popularity: { key: 'unitsSold', dir: 'desc' },
+};
+
+/** One page of products for buyers (never drafts: the status filter cannot name DRAFT). */
+export async function listProducts(tx: Tx, query: ListProducts): Promise<Page<Product>> {
+  const { key, dir } = SORTS[query.sort];
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, positionOf(query.sort));
+  const filters: Prisma.ProductWhereInput[] = [
+    { status: query.status },
+    query.brand ? { brand: { equals: query.brand, mode: 'insensitive' } } : {},
+    query.minPrice !== undefined ? { price: { gte: query.minPrice } } : {},
+    query.maxPrice !== undefined ? { price: { lte: query.maxPrice } } : {},
+    query.size !== undefined ? { skus: { some: { sizeMm: query.size, available: { gt: 0 } } } } : {},
+  ];
+  if (after) {
+    const k = key === 'createdAt' ? new Date(after.k as string) : (after.k as number);
+    const beyond = dir === 'desc' ? 'lt' : 'gt';
+    filters.push({ OR: [{ [key]: { [beyond]: k } }, { [key]: k, id: { [beyond]: after.id } }] });
+  }
+  const rows = await tx.product.findMany({
+    where: { AND: filters },
+    orderBy: [{ [key]: dir }, { id: dir }],
+    take: query.limit + 1,
+  });
+  return toPage(
+    rows,
+    query.limit,
+    (row) => row,
+    (row) => ({ s: query.sort, k: key === 'createdAt' ? row.createdAt.toISOString() : row[key], id: row.id }),
+  );
+}
+
+/** A cursor belongs to the sort that made it; another sort's cursor is refused as invalid. */
+const positionOf = (sort: Sort) =>
+  z.object({
+    s: z.literal(sort),
+    k: sort === 'newest' ? z.iso.datetime() : z.number().int().nonnegative(),
+    id: z.uuid(),
+  });

@@ -1,0 +1,30 @@
+import type { Tx } from '../../../prisma';
+import { addUnitsSold } from '../../../sales/sales.repository';
+import { salesDay } from '../../../sales/sales-day';
+import { moveStock } from '../../../stock/stock.repository';
+import { lockReservation, type ReservedLine, setReservationStatus } from '../../reservation.repository';
+
+/**
+ * The order was paid: its held units become sold, and count for the ranking on the day it was paid
+ * (in the ranking's time zone). Anything but a live reservation is left alone, so a replay is a no-op.
+ */
+export async function commitStock(
+  tx: Tx,
+  { orderId, paidAt, timeZone }: { orderId: string; paidAt: Date; timeZone: string },
+): Promise<'committed' | 'nothing-to-commit'> {
+  const reservation = await lockReservation(tx, orderId);
+  if (reservation?.status !== 'RESERVED') return 'nothing-to-commit';
+  const moved = await moveStock(tx, reservation.lines, 'reserved', 'sold');
+  if (moved.shortSkuId || moved.missingSkuId)
+    throw new Error(`reservation of order ${orderId} does not match its SKUs`);
+  const day = salesDay(paidAt, timeZone);
+  await setReservationStatus(tx, orderId, 'COMMITTED', day);
+  await addUnitsSold(tx, day, unitsPerProduct(reservation.lines, 1));
+  return 'committed';
+}
+
+export function unitsPerProduct(lines: ReservedLine[], sign: 1 | -1): Array<{ productId: string; units: number }> {
+  const byProduct = new Map<string, number>();
+  for (const { productId, quantity } of lines) byProduct.set(productId, (byProduct.get(productId) ?? 0) + quantity);
+  return [...byProduct].map(([productId, units]) => ({ productId, units: sign * units }));
+}

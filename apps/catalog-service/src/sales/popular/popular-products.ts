@@ -1,0 +1,88 @@
+import type { popularProductSchema, TransactionRunner } from '@sneakers/shared';
+import type { Redis } from 'ioredis';
+import type { z } from 'zod';
+import type { Tx } from '../../prisma';
+import { productView } from '../../product/product.views';
+import { type ProductUnits, salesOfDay, topSellers } from '../sales.repository';
+import { daysEndingAt, isoDay, salesDay } from '../sales-day';
+import { type CopyLifetimes, DEFAULT_COPY_LIFETIMES, daysToRebuild, storeDay, topOfDays } from './redis-day-sales';
+
+export const POPULAR_LIMIT = 5;
+export const POPULAR_WINDOW_DAYS = 3;
+
+/** Kept in the response's own shape, so a cached answer is served as it was stored. */
+export type PopularProduct = z.infer<typeof popularProductSchema>;
+
+export interface PopularProductsDeps {
+  runInTransaction: TransactionRunner<Tx>;
+  redis: Redis;
+  timeZone: string;
+  /** How long one computed answer is served from Redis before it is merged again. */
+  cacheMs: number;
+  /** How long a day's sorted set serves before it is rebuilt from the database. */
+  copyLifetimes?: CopyLifetimes;
+  now?: () => Date;
+  logger?: { warn: (context: object, message: string) => void };
+}
+
+/**
+ * Top 5 by units sold over today and the two days before (sales days in `timeZone`). Fast path:
+ * one cached answer in Redis, else the days' sorted sets merged there (each rebuilt from the
+ * database when missing). Durable truth: daily_product_sales; when Redis fails the same answer
+ * comes from it directly, and the sets are rebuilt once Redis is back.
+ */
+export function popularProducts(deps: PopularProductsDeps): () => Promise<PopularProduct[]> {
+  const now = deps.now ?? (() => new Date());
+  // The answer may be up to cacheMs old anyway, so each instance also keeps it in memory for that
+  // long, and concurrent callers share one computation: at thousands of requests per second the
+  // common case costs no network round trip at all.
+  let memo: { key: string; until: number; answer: Promise<PopularProduct[]> } | undefined;
+  return () => {
+    const days = daysEndingAt(salesDay(now(), deps.timeZone), POPULAR_WINDOW_DAYS);
+    const key = isoDay(days[0] as Date);
+    if (memo && memo.key === key && Date.now() < memo.until) return memo.answer;
+    const answer = compute(deps, days);
+    memo = { key, until: Date.now() + deps.cacheMs, answer };
+    answer.catch(() => {
+      memo = undefined;
+    });
+    return answer;
+  };
+}
+
+async function compute(deps: PopularProductsDeps, days: Date[]): Promise<PopularProduct[]> {
+  try {
+    return await fromRedis(deps, days);
+  } catch (error) {
+    deps.logger?.warn({ err: error }, 'popular products from the database: redis unavailable');
+    const top = await deps.runInTransaction((tx) => topSellers(tx, days, POPULAR_LIMIT));
+    return withProducts(deps, top);
+  }
+}
+
+async function fromRedis(deps: PopularProductsDeps, days: Date[]): Promise<PopularProduct[]> {
+  const { redis } = deps;
+  const cacheKey = `popular:${isoDay(days[0] as Date)}`;
+  const cached = await redis.get(cacheKey);
+  if (cached) return JSON.parse(cached) as PopularProduct[];
+  for (const day of await daysToRebuild(redis, days)) {
+    const sales = await deps.runInTransaction((tx) => salesOfDay(tx, day));
+    const lifetimes = deps.copyLifetimes ?? DEFAULT_COPY_LIFETIMES;
+    await storeDay(redis, day, sales, day === days[0] ? lifetimes.todayMs : lifetimes.pastDayMs);
+  }
+  const answer = await withProducts(deps, await topOfDays(redis, days, POPULAR_LIMIT));
+  if (deps.cacheMs > 0) await redis.set(cacheKey, JSON.stringify(answer), 'PX', deps.cacheMs);
+  return answer;
+}
+
+async function withProducts(deps: PopularProductsDeps, top: ProductUnits[]): Promise<PopularProduct[]> {
+  if (top.length === 0) return [];
+  const products = await deps.runInTransaction((tx) =>
+    tx.product.findMany({ where: { id: { in: top.map((t) => t.productId) }, status: { not: 'DRAFT' } } }),
+  );
+  const byId = new Map(products.map((p) => [p.id, p]));
+  return top.flatMap(({ productId, units }, i) => {
+    const product = byId.get(productId);
+    return product ? [{ rank: i + 1, unitsSold: units, product: productView(product) }] : [];
+  });
+}

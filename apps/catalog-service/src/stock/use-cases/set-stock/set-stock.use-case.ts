@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { Identity } from '@sneakers/shared';
+import type { Tx } from '../../../prisma';
+import { ProductErrors } from '../../../product/domain/product.errors';
+import { assertCanManage } from '../../../product/domain/product-access';
+import { findProduct } from '../../../product/product.repository';
+import { findSku, type SkuStock, setOnHand } from '../../stock.repository';
+
+export interface SetStock {
+  productId: string;
+  sizeMm: number;
+  onHand: number;
+}
+
+/** Absolute: "I have N of this size unsold". Never below what orders already hold. */
+export async function setStock(tx: Tx, identity: Identity, { productId, sizeMm, onHand }: SetStock): Promise<SkuStock> {
+  await assertManagedProduct(tx, identity, productId);
+  const sku = await setOnHand(tx, { productId, sizeMm, onHand, newSkuId: randomUUID() });
+  if (sku) return sku;
+  throw ProductErrors.belowReserved((await findSku(tx, productId, sizeMm))?.reserved ?? 0);
+}
+
+export async function assertManagedProduct(tx: Tx, identity: Identity, productId: string): Promise<void> {
+  const product = await findProduct(tx, productId);
+  if (!product) throw ProductErrors.notFound();
+  assertCanManage(identity, product);
+  if (product.status === 'DISCONTINUED') throw ProductErrors.discontinued();
+}

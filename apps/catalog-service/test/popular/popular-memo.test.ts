@@ -1,0 +1,34 @@
+import type { TransactionRunner } from '@sneakers/shared';
+import type { Redis } from 'ioredis';
+import type { Tx } from '../../src/prisma';
+import { popularProducts } from '../../src/sales/popular/popular-products';
+
+describe('The popular top 5 under load', () => {
+  // A Redis that is down: every call fails at once, so the database answers.
+  const redis = new Proxy({}, { get: () => () => Promise.reject(new Error('redis down')) }) as Redis;
+
+  it('When many ask within the cache time, then one computation answers them all; after the day turns, a new one runs', async () => {
+    let reads = 0;
+    const runInTransaction = (async () => {
+      reads++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return [];
+    }) as unknown as TransactionRunner<Tx>;
+    let now = new Date('2026-11-23T01:00:00Z');
+    const popular = popularProducts({
+      runInTransaction,
+      redis,
+      timeZone: 'Asia/Seoul',
+      cacheMs: 60_000,
+      now: () => now,
+    });
+
+    const answers = await Promise.all(Array.from({ length: 100 }, () => popular()));
+    await popular();
+    now = new Date('2026-11-23T15:00:00Z'); // midnight in Seoul: the window moved
+    await popular();
+
+    expect(answers.every((a) => a.length === 0)).toBe(true);
+    expect(reads).toBe(2);
+  });
+});

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import {
+  applyOnce,
+  createLogger,
+  createPrismaClient,
+  type EventContract,
+  type PayloadOf,
+  type TransactionRunner,
+} from '@sneakers/shared';
+import { createTestDatabase, type TestDatabase } from '@sneakers/shared/testing';
+import { PrismaClient } from '../../src/generated/prisma/client';
+import type { Tx } from '../../src/prisma';
+import { catalogReactions } from '../../src/reactions';
+
+export const logger = createLogger('catalog-test', process.env.TEST_LOG_LEVEL ?? 'silent');
+export const CONSUMER = 'catalog-service-test';
+
+export interface CatalogDb {
+  database: TestDatabase;
+  prisma: PrismaClient;
+  runInTransaction: TransactionRunner<Tx>;
+  /** Applies one event exactly as the consumer does (inbox row + reaction in one transaction). */
+  deliver: <C extends EventContract>(contract: C, payload: PayloadOf<C>, eventId?: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+/** A fresh catalog database with the service's reactions, no Kafka: events are applied directly. */
+export async function startCatalogDb(timeZone = 'Asia/Seoul'): Promise<CatalogDb> {
+  const database = await createTestDatabase(path.resolve(__dirname, '../..'));
+  // 20 connections: enough for hundreds of concurrent reactions to queue on one SKU's row lock
+  // rather than on the pool, and room left on the shared server for everyone else.
+  const prisma = createPrismaClient(PrismaClient, database.url, 20);
+  const runInTransaction: TransactionRunner<Tx> = (work) =>
+    prisma.$transaction(work, { maxWait: 120_000, timeout: 60_000 });
+  const reactions = new Map(catalogReactions({ SALES_TIME_ZONE: timeZone }).map((r) => [r.contract.type, r]));
+  return {
+    database,
+    prisma,
+    runInTransaction,
+    deliver: async (contract, payload, eventId = randomUUID()) => {
+      const reaction = reactions.get(contract.type);
+      if (!reaction) throw new Error(`no reaction to ${contract.type}`);
+      await applyOnce(runInTransaction, CONSUMER, reaction, {
+        eventId,
+        type: contract.type,
+        version: contract.version,
+        aggregateType: contract.aggregateType,
+        aggregateId: randomUUID(),
+        occurredAt: new Date().toISOString(),
+        payload: contract.payload.parse(payload),
+      });
+      return eventId;
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import { orderCancelled, react } from '@sneakers/shared';
+import type { Tx } from '../../prisma';
+import { releaseCoupon } from '../use-cases/release-coupon/release-coupon.use-case';
+
+/** A cancelled order gives its coupon back. */
+export const releaseCouponWhenOrderCancelled = react(orderCancelled, async ({ payload }, tx: Tx) => {
+  await releaseCoupon(tx, { orderId: payload.orderId, userCouponId: payload.userCouponId });
+});

@@ -1,0 +1,8 @@
+import { orderPaid, react } from '@sneakers/shared';
+import type { Tx } from '../../prisma';
+import { useCoupon } from '../use-cases/use-coupon/use-coupon.use-case';
+
+/** A paid order spends its coupon. */
+export const useCouponWhenOrderPaid = react(orderPaid, async ({ payload }, tx: Tx) => {
+  await useCoupon(tx, { orderId: payload.orderId, userCouponId: payload.userCouponId });
+});

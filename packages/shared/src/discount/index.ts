@@ -1,0 +1,2 @@
+export * from './compute-discount';
+export * from './discount-rule';

@@ -1,0 +1,2 @@
+export * from './coupon-rejected.event';
+export * from './coupon-reserved.event';
