@@ -1,0 +1,2 @@
+export * from './payment-completed.event';
+export * from './payment-refunded.event';

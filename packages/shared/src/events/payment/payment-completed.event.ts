@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { defineEvent } from '../event-contract';
+
+/** The buyer's balance paid for the order (one local transaction: balance, payment, ledger, event). */
+export const paymentCompleted = defineEvent({
+  type: 'payment.completed',
+  version: 1,
+  aggregateType: 'payment',
+  payload: z.object({
+    paymentId: z.uuid(),
+    orderId: z.uuid(),
+    buyerId: z.uuid(),
+    amount: z.number().int().nonnegative(),
+    paidAt: z.iso.datetime(),
+  }),
+});
