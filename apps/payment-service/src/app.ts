@@ -1,6 +1,7 @@
 import { routerFor, type TransactionRunner } from '@sneakers/shared';
 import type { Router } from 'express';
 import type { PaymentServiceConfig } from './config';
+import { servePayOrder } from './payment/use-cases/pay-order/pay-order.http';
 import type { Tx } from './prisma';
 import { serveChargeWallet } from './wallet/use-cases/charge-wallet/charge-wallet.http';
 import { serveGetWallet } from './wallet/use-cases/get-wallet/get-wallet.http';
@@ -22,5 +23,7 @@ export function paymentRoutes({ config, runInTransaction }: PaymentRoutesDeps): 
   serveChargeWallet(wallet, deps);
   serveGetWallet(wallet, deps);
   serveListTransactions(wallet, deps);
-  return [wallet];
+  const payment = routerFor();
+  servePayOrder(payment, { runInTransaction });
+  return [wallet, payment];
 }

@@ -25,6 +25,34 @@ export async function creditWallet(
   return rows[0]?.balance;
 }
 
+/**
+ * Takes `amount` only if the balance covers it, in one statement: concurrent debits queue on the row
+ * lock and each re-checks against the balance it finally sees, so the balance never goes negative.
+ * Returns the new balance, or undefined when it did not cover the amount (or no wallet is open).
+ */
+export async function debitWallet(tx: Tx, userId: string, amount: number): Promise<number | undefined> {
+  const rows = await tx.$queryRaw<Array<{ balance: number }>>`
+    UPDATE wallets SET balance = balance - ${amount}
+    WHERE user_id = ${userId}::uuid AND balance >= ${amount}
+    RETURNING balance`;
+  return rows[0]?.balance;
+}
+
+/**
+ * Gives back money this wallet paid. Never refused by the balance cap: the buyer must get their money
+ * back, so a refund may leave the balance above the cap (charges are then refused until it is spent).
+ * int4 limit: the balance plus every payment still open stays below 2^31 only while that sum does;
+ * with the default cap (1e7) that takes more than 200 full-cap payments refunded at once.
+ */
+export async function returnToWallet(tx: Tx, userId: string, amount: number): Promise<number> {
+  await openWallet(tx, userId);
+  const rows = await tx.$queryRaw<Array<{ balance: number }>>`
+    UPDATE wallets SET balance = balance + ${amount} WHERE user_id = ${userId}::uuid RETURNING balance`;
+  const [row] = rows;
+  if (!row) throw new Error(`Wallet ${userId} vanished while money was returned to it`);
+  return row.balance;
+}
+
 /** Call right after the balance change, in its transaction, while that wallet's row is locked. */
 export async function recordLedgerEntry(
   tx: Tx,

@@ -42,6 +42,8 @@ export function problemMiddleware(logger: Logger): ErrorRequestHandler {
       .status(appError.status)
       .type('application/problem+json')
       .json({
+        // Extensions first: a member named like a standard one (`status`, `type`) must not replace it.
+        ...appError.extensions,
         type: appError.type,
         title: appError.title,
         status: appError.status,
@@ -49,7 +51,6 @@ export function problemMiddleware(logger: Logger): ErrorRequestHandler {
         instance,
         code: appError.code,
         requestId,
-        ...appError.extensions,
       });
   };
 }

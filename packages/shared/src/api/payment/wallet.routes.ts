@@ -66,5 +66,3 @@ export const listWalletTransactionsRoute = {
     403: { description: 'Not a buyer' },
   },
 } satisfies RouteContract;
-
-export const walletRoutes: readonly RouteContract[] = [chargeWalletRoute, getWalletRoute, listWalletTransactionsRoute];

@@ -1,0 +1,49 @@
+import type { Tx } from '../prisma';
+import type { PayableOrder } from './domain/payable-order';
+
+/** Locks the order's row (pay and cancel both take it first, so they never interleave). */
+export async function lockPayableOrder(tx: Tx, orderId: string): Promise<PayableOrder | undefined> {
+  const rows = await tx.$queryRaw<PayableOrder[]>`
+    SELECT order_id AS "orderId", buyer_id AS "buyerId", amount, payment_deadline AS "paymentDeadline",
+           status::text AS status, cancel_reason AS "cancelReason"
+    FROM payable_orders WHERE order_id = ${orderId}::uuid FOR UPDATE`;
+  return rows[0];
+}
+
+/** The order may be paid now; a later awaiting-payment never reopens a PAID or CANCELLED order. */
+export async function recordAwaitingPayment(
+  tx: Tx,
+  order: { orderId: string; buyerId: string; amount: number; paymentDeadline: Date },
+): Promise<void> {
+  // A cancel (or paid) that came first left amount and deadline empty: fill them in, keep its status.
+  await tx.$executeRaw`
+    INSERT INTO payable_orders (order_id, buyer_id, amount, payment_deadline, status)
+    VALUES (${order.orderId}::uuid, ${order.buyerId}::uuid, ${order.amount}, ${order.paymentDeadline}, 'PAYABLE')
+    ON CONFLICT (order_id) DO UPDATE
+      SET amount = COALESCE(payable_orders.amount, EXCLUDED.amount),
+          payment_deadline = COALESCE(payable_orders.payment_deadline, EXCLUDED.payment_deadline),
+          updated_at = now()`;
+}
+
+/** PAYABLE → PAID; a cancelled order stays cancelled. */
+export async function recordPaid(tx: Tx, order: { orderId: string; buyerId: string; amount: number }): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO payable_orders (order_id, buyer_id, amount, status)
+    VALUES (${order.orderId}::uuid, ${order.buyerId}::uuid, ${order.amount}, 'PAID')
+    ON CONFLICT (order_id) DO UPDATE SET status = 'PAID', updated_at = now()
+      WHERE payable_orders.status = 'PAYABLE'`;
+}
+
+/** Final, whatever came before; the first cancel's reason is kept. Leaves the row locked. */
+export async function recordCancelled(
+  tx: Tx,
+  order: { orderId: string; buyerId: string; reason: string },
+): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO payable_orders (order_id, buyer_id, status, cancel_reason)
+    VALUES (${order.orderId}::uuid, ${order.buyerId}::uuid, 'CANCELLED', ${order.reason})
+    ON CONFLICT (order_id) DO UPDATE
+      SET status = 'CANCELLED',
+          cancel_reason = COALESCE(payable_orders.cancel_reason, EXCLUDED.cancel_reason),
+          updated_at = now()`;
+}

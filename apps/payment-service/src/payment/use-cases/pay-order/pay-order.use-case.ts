@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { paymentCompleted, writeOutboxEvent } from '@sneakers/shared';
+import type { Tx } from '../../../prisma';
+import { debitWallet, recordLedgerEntry } from '../../../wallet/wallet.repository';
+import { amountToPay } from '../../domain/payable-order';
+import type { Payment } from '../../domain/payment';
+import { PaymentErrors } from '../../domain/payment.errors';
+import { lockPayableOrder } from '../../payable-order.repository';
+import { findPaymentOfOrder, insertPayment } from '../../payment.repository';
+
+export interface PayOrder {
+  orderId: string;
+  buyerId: string;
+  now: Date;
+}
+
+/**
+ * Pays the order from the buyer's balance in the caller's transaction: balance, PAYMENT entry,
+ * payment row and payment.completed commit together or not at all. The order's row lock makes
+ * concurrent payments of one order (and a cancel arriving meanwhile) take turns, so an order is
+ * paid once; a repeat gets the original payment back (`created: false`).
+ */
+export async function payOrder(
+  tx: Tx,
+  { orderId, buyerId, now }: PayOrder,
+): Promise<{ payment: Payment; created: boolean }> {
+  const order = await lockPayableOrder(tx, orderId);
+  if (order && order.buyerId !== buyerId) throw PaymentErrors.orderNotFound(orderId);
+  const existing = await findPaymentOfOrder(tx, orderId);
+  if (existing?.status === 'COMPLETED') return { payment: existing, created: false };
+
+  const amount = amountToPay(order, buyerId, orderId, now);
+  if (amount > 0) {
+    const balance = await debitWallet(tx, buyerId, amount);
+    if (balance === undefined) throw PaymentErrors.insufficientBalance(amount);
+    await recordLedgerEntry(tx, { userId: buyerId, type: 'PAYMENT', amount, balanceAfter: balance });
+  }
+  const payment = await insertPayment(tx, { id: randomUUID(), orderId, buyerId, amount });
+  await writeOutboxEvent(tx, paymentCompleted, {
+    aggregateId: payment.id,
+    payload: { paymentId: payment.id, orderId, buyerId, amount, paidAt: payment.paidAt.toISOString() },
+  });
+  return { payment, created: true };
+}
