@@ -1,3 +1,19 @@
 import { PLATFORM_SERVICES, serviceEnv } from '@sneakers/shared';
+import { z } from 'zod';
 
-export const orderServiceEnv = serviceEnv(PLATFORM_SERVICES['order-service']);
+export const orderServiceEnv = serviceEnv(PLATFORM_SERVICES['order-service']).extend({
+  /** How long a buyer has to pay once stock (and coupon) are held. */
+  ORDER_PAYMENT_WINDOW_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(600_000),
+  /** How often each instance looks for unpaid orders past their deadline. */
+  ORDER_EXPIRY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  /** Where paid orders are delivered (HTTP POST, JSON); `npm run data-platform -w apps/order-service` serves one locally. */
+  DATA_PLATFORM_URL: z.url().default('http://127.0.0.1:3014/paid-orders'),
+  DATA_PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(5_000),
+  /**
+   * Tries per paid order before it goes to the dead-letter topic (order-service-data-platform.dlq,
+   * replayable). With the kit's back-off capped at 5 s, 60 tries ride out about five minutes of outage.
+   */
+  DATA_PLATFORM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(60),
+});
+
+export type OrderServiceConfig = z.infer<typeof orderServiceEnv>;

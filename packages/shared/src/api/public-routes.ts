@@ -1,5 +1,6 @@
 import { catalogRoutes } from './catalog';
 import { couponRoutes } from './coupon';
+import { orderRoutes } from './order';
 import { paymentRoutes } from './payment';
 import type { RouteContract } from './route-contract';
 import { userRoutes } from './user';
@@ -10,4 +11,5 @@ export const PUBLIC_ROUTES: readonly RouteContract[] = [
   ...paymentRoutes,
   ...catalogRoutes,
   ...couponRoutes,
+  ...orderRoutes,
 ];

@@ -22,8 +22,11 @@ const EVENT_PARTITIONS = 6;
 const DLQ_PARTITIONS = 1;
 
 export const AGGREGATE_TYPES = ['user', 'product', 'stock', 'coupon', 'order', 'payment'] as const;
-/** Each service consumes as one group named after itself. */
-export const CONSUMER_GROUPS = Object.keys(PLATFORM_SERVICES);
+/** order-service delivers paid orders to the data platform in a group of its own (own pace, own DLQ). */
+export const DATA_PLATFORM_DELIVERY_GROUP = 'order-service-data-platform';
+
+/** Each service consumes as one group named after itself, plus the delivery group above. */
+export const CONSUMER_GROUPS = [...Object.keys(PLATFORM_SERVICES), DATA_PLATFORM_DELIVERY_GROUP];
 
 export const PLATFORM_TOPICS: readonly TopicSpec[] = [
   ...AGGREGATE_TYPES.map((type) => ({ topic: eventTopic(type), numPartitions: EVENT_PARTITIONS })),

@@ -1,0 +1,28 @@
+import { DATA_PLATFORM_DELIVERY_GROUP, EventConsumer, eventTopic, type TransactionRunner } from '@sneakers/shared';
+import type { Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { Tx } from '../prisma';
+import { type DataPlatformTarget, deliverPaidOrderToDataPlatform } from './deliver-paid-order';
+
+/** Its own group (and dead-letter topic): a platform outage never holds up the saga's consumer. */
+export function dataPlatformConsumer(options: {
+  kafka: Kafka;
+  runInTransaction: TransactionRunner<Tx>;
+  logger: Logger;
+  target: DataPlatformTarget;
+  maxAttempts: number;
+  retryBaseMs?: number;
+  groupId?: string;
+  topic?: string;
+}): EventConsumer<Tx> {
+  return new EventConsumer<Tx>({
+    kafka: options.kafka,
+    groupId: options.groupId ?? DATA_PLATFORM_DELIVERY_GROUP,
+    topics: [options.topic ?? eventTopic('order')],
+    reactions: [deliverPaidOrderToDataPlatform(options.target)],
+    runInTransaction: options.runInTransaction,
+    logger: options.logger,
+    maxAttempts: options.maxAttempts,
+    retryBaseMs: options.retryBaseMs ?? 200,
+  });
+}

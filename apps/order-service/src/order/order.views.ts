@@ -1,0 +1,25 @@
+import type { orderSchema, orderTimelineSchema } from '@sneakers/shared';
+import type { z } from 'zod';
+import type { Order } from './domain/order';
+import type { OrderStep } from './order-steps.repository';
+
+/** The JSON shapes of the order contracts, typed by them so the two cannot drift apart. */
+export const orderView = (order: Order): z.infer<typeof orderSchema> => ({
+  id: order.id,
+  buyerId: order.buyerId,
+  status: order.status,
+  lines: order.lines.map(({ skuId, quantity, productId, unitPrice }) => ({ skuId, quantity, productId, unitPrice })),
+  userCouponId: order.userCouponId,
+  subtotal: order.subtotal,
+  discount: order.discount,
+  amount: order.amount,
+  paymentDeadline: order.paymentDeadline?.toISOString() ?? null,
+  cancelReason: order.cancelReason,
+  placedAt: order.placedAt.toISOString(),
+  updatedAt: order.updatedAt.toISOString(),
+});
+
+export const timelineView = (orderId: string, steps: OrderStep[]): z.infer<typeof orderTimelineSchema> => ({
+  orderId,
+  steps: steps.map((s) => ({ ...s, at: s.at.toISOString() })),
+});

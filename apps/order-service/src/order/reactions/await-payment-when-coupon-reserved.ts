@@ -1,0 +1,17 @@
+import { couponReserved, react } from '@sneakers/shared';
+import type { Tx } from '../../prisma';
+import { recordCouponReserved } from '../domain/order';
+import { advanceOrder } from '../use-cases/advance-order/advance-order.use-case';
+import { type SagaSettings, settleNow } from './saga-clock';
+
+/** The coupon's rule snapshot is in: the order is priced with it once its stock is reserved too. */
+export const awaitPaymentWhenCouponReserved = (settings: SagaSettings) =>
+  react(couponReserved, async ({ eventId, type, payload }, tx: Tx) => {
+    await advanceOrder(tx, {
+      orderId: payload.orderId,
+      step: 'COUPON_RESERVED',
+      causedBy: { type, id: eventId },
+      detail: { userCouponId: payload.userCouponId, rule: payload.rule },
+      transition: (order) => recordCouponReserved(order, payload.userCouponId, payload.rule, settleNow(settings)),
+    });
+  });

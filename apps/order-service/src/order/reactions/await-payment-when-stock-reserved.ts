@@ -1,0 +1,17 @@
+import { react, stockReserved } from '@sneakers/shared';
+import type { Tx } from '../../prisma';
+import { recordStockReserved } from '../domain/order';
+import { advanceOrder } from '../use-cases/advance-order/advance-order.use-case';
+import { type SagaSettings, settleNow } from './saga-clock';
+
+/** Priced lines are in: the order awaits payment unless it still waits for its coupon's answer. */
+export const awaitPaymentWhenStockReserved = (settings: SagaSettings) =>
+  react(stockReserved, async ({ eventId, type, payload }, tx: Tx) => {
+    await advanceOrder(tx, {
+      orderId: payload.orderId,
+      step: 'STOCK_RESERVED',
+      causedBy: { type, id: eventId },
+      detail: { subtotal: payload.subtotal },
+      transition: (order) => recordStockReserved(order, payload.lines, payload.subtotal, settleNow(settings)),
+    });
+  });

@@ -1,0 +1,16 @@
+import { couponRejected, react } from '@sneakers/shared';
+import type { Tx } from '../../prisma';
+import { recordCouponRejected } from '../domain/order';
+import { advanceOrder } from '../use-cases/advance-order/advance-order.use-case';
+import { type SagaSettings, settleNow } from './saga-clock';
+
+export const cancelOrderWhenCouponRejected = (settings: SagaSettings) =>
+  react(couponRejected, async ({ eventId, type, payload }, tx: Tx) => {
+    await advanceOrder(tx, {
+      orderId: payload.orderId,
+      step: 'COUPON_REJECTED',
+      causedBy: { type, id: eventId },
+      detail: { reason: payload.reason },
+      transition: (order) => recordCouponRejected(order, payload.userCouponId, settleNow(settings)),
+    });
+  });

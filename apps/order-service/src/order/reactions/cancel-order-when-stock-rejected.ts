@@ -1,0 +1,16 @@
+import { react, stockRejected } from '@sneakers/shared';
+import type { Tx } from '../../prisma';
+import { recordStockRejected } from '../domain/order';
+import { advanceOrder } from '../use-cases/advance-order/advance-order.use-case';
+import { type SagaSettings, settleNow } from './saga-clock';
+
+export const cancelOrderWhenStockRejected = (settings: SagaSettings) =>
+  react(stockRejected, async ({ eventId, type, payload }, tx: Tx) => {
+    await advanceOrder(tx, {
+      orderId: payload.orderId,
+      step: 'STOCK_REJECTED',
+      causedBy: { type, id: eventId },
+      detail: { reason: payload.reason, skuId: payload.skuId },
+      transition: (order) => recordStockRejected(order, payload.reason, settleNow(settings)),
+    });
+  });

@@ -1,0 +1,19 @@
+import { paymentRefunded, react } from '@sneakers/shared';
+import type { Tx } from '../../prisma';
+import { findOrder } from '../order.repository';
+import { recordStep } from '../order-steps.repository';
+
+/**
+ * The money of a cancelled order went back: nothing changes state (the order already ended), but
+ * the timeline shows the buyer was made whole.
+ */
+export const noteRefundWhenPaymentRefunded = react(paymentRefunded, async ({ eventId, type, payload }, tx: Tx) => {
+  const order = await findOrder(tx, payload.orderId);
+  if (!order) return;
+  await recordStep(tx, order.id, {
+    step: 'REFUNDED',
+    status: order.status,
+    causedBy: { type, id: eventId },
+    detail: { paymentId: payload.paymentId, amount: payload.amount, reason: payload.reason },
+  });
+});

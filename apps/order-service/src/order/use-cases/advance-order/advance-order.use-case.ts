@@ -1,0 +1,50 @@
+import type { Tx } from '../../../prisma';
+import type { Order, Transition } from '../../domain/order';
+import { lockOrder, saveOrder } from '../../order.repository';
+import { announce } from '../../order-events';
+import { type Cause, recordStep } from '../../order-steps.repository';
+
+export interface Advance {
+  orderId: string;
+  /** The timeline's name for the fact that arrived, e.g. STOCK_RESERVED. */
+  step: string;
+  causedBy: Cause;
+  detail?: Record<string, unknown>;
+  transition: (order: Order) => Transition;
+}
+
+export type AdvanceResult = { found: false } | { found: true; changed: boolean; order: Order };
+
+/**
+ * The one way a saga step reaches an order: lock it, let the aggregate decide, save, and announce
+ * the outcome (if any) in the same transaction. A fact the order already knew changes nothing.
+ */
+export async function advanceOrder(
+  tx: Tx,
+  { orderId, step, causedBy, detail, transition }: Advance,
+): Promise<AdvanceResult> {
+  const order = await lockOrder(tx, orderId);
+  if (!order) return { found: false };
+  const next = transition(order);
+  if (next.order === order) return { found: true, changed: false, order };
+  // The order row first, then its event: the row lock orders this order's outbox ids.
+  await saveOrder(tx, next.order);
+  await recordStep(tx, orderId, { step, status: next.order.status, causedBy, ...(detail ? { detail } : {}) });
+  if (next.outcome) {
+    const emitted = await announce(tx, next.order, next.outcome);
+    const outcomeDetail =
+      next.order.cancelReason && next.outcome !== 'PAID' && next.outcome !== 'AWAITING_PAYMENT'
+        ? { reason: next.order.cancelReason }
+        : next.outcome === 'AWAITING_PAYMENT'
+          ? { subtotal: next.order.subtotal, discount: next.order.discount, amount: next.order.amount }
+          : undefined;
+    await recordStep(tx, orderId, {
+      step: next.order.status,
+      status: next.order.status,
+      causedBy,
+      emitted,
+      ...(outcomeDetail ? { detail: outcomeDetail } : {}),
+    });
+  }
+  return { found: true, changed: true, order: next.order };
+}

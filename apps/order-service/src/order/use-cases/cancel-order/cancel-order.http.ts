@@ -1,0 +1,30 @@
+import { cancelOrderRoute, handle, withIdempotency } from '@sneakers/shared';
+import type { Router } from 'express';
+import { cancelByBuyer } from '../../domain/order';
+import type { OrderDeps } from '../../order.deps';
+import { findOrder } from '../../order.repository';
+import { orderView } from '../../order.views';
+import { assertCanSee } from '../../order-access';
+import { requestCause } from '../../request-cause';
+import { advanceOrder } from '../advance-order/advance-order.use-case';
+
+export function serveCancelOrder(router: Router, { runInTransaction }: OrderDeps): void {
+  handle(router, cancelOrderRoute, ({ identity, params, idempotencyKey, req }) =>
+    withIdempotency(
+      runInTransaction,
+      { scope: identity.userId, key: idempotencyKey, fingerprint: { method: 'post', path: req.path } },
+      async (tx) => {
+        // Ownership is checked on an unlocked read; the buyer of an order never changes.
+        assertCanSee(identity, await findOrder(tx, params.orderId));
+        const result = await advanceOrder(tx, {
+          orderId: params.orderId,
+          step: 'CANCEL_REQUESTED',
+          causedBy: requestCause(req),
+          transition: (order) => cancelByBuyer(order, new Date()),
+        });
+        if (!result.found) throw new Error('order vanished');
+        return { status: 200, body: orderView(result.order) };
+      },
+    ),
+  );
+}

@@ -1,0 +1,29 @@
+import type { TransactionRunner } from '@sneakers/shared';
+import type { Tx } from '../../../prisma';
+import { expire } from '../../domain/order';
+import { lockDueOrderIds } from '../../order.repository';
+import { advanceOrder } from '../advance-order/advance-order.use-case';
+
+/**
+ * Expires one batch of unpaid orders past their deadline; returns how many. The batch is claimed
+ * with SKIP LOCKED and expired in the same transaction, so two runners never expire one order, and a
+ * payment.completed being applied to an order (which holds its row lock) is never overtaken: it
+ * either commits PAID first (the order is then not due) or comes after EXPIRED and sees it.
+ */
+export async function expireDueOrders(
+  runInTransaction: TransactionRunner<Tx>,
+  { now = new Date(), batchSize = 100 }: { now?: Date; batchSize?: number } = {},
+): Promise<number> {
+  return runInTransaction(async (tx) => {
+    const due = await lockDueOrderIds(tx, now, batchSize);
+    for (const orderId of due) {
+      await advanceOrder(tx, {
+        orderId,
+        step: 'DEADLINE_PASSED',
+        causedBy: { type: 'expiry', id: null },
+        transition: (order) => expire(order, now),
+      });
+    }
+    return due.length;
+  });
+}
