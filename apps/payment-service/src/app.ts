@@ -9,7 +9,7 @@ import { serveListTransactions } from './wallet/use-cases/list-transactions/list
 import type { WalletDeps } from './wallet/wallet.deps';
 
 export interface PaymentRoutesDeps {
-  config: Pick<PaymentServiceConfig, 'WALLET_MAX_CHARGE' | 'WALLET_BALANCE_CAP'>;
+  config: Pick<PaymentServiceConfig, 'WALLET_MAX_CHARGE' | 'WALLET_BALANCE_CAP' | 'PAYMENT_ORDER_WAIT_MS'>;
   runInTransaction: TransactionRunner<Tx>;
 }
 
@@ -24,6 +24,6 @@ export function paymentRoutes({ config, runInTransaction }: PaymentRoutesDeps): 
   serveGetWallet(wallet, deps);
   serveListTransactions(wallet, deps);
   const payment = routerFor();
-  servePayOrder(payment, { runInTransaction });
+  servePayOrder(payment, { runInTransaction, orderWaitMs: config.PAYMENT_ORDER_WAIT_MS });
   return [wallet, payment];
 }

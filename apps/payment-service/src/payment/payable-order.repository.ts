@@ -10,6 +10,10 @@ export async function lockPayableOrder(tx: Tx, orderId: string): Promise<Payable
   return rows[0];
 }
 
+export async function isOrderKnown(tx: Tx, orderId: string): Promise<boolean> {
+  return (await tx.payableOrder.count({ where: { orderId } })) > 0;
+}
+
 /** The order may be paid now; a later awaiting-payment never reopens a PAID or CANCELLED order. */
 export async function recordAwaitingPayment(
   tx: Tx,

@@ -126,6 +126,19 @@ describe('Paying an order from the balance', () => {
     });
   });
 
+  it('When the buyer pays a moment before order.awaiting-payment reached this service, then the payment waits for it and succeeds', async () => {
+    const buyer = await app.caller('BUYER');
+    await charge(buyer, 10_000);
+    const order = anOrder(buyer.userId, 4_000);
+
+    const payment = pay(buyer, order.orderId);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the event is still on its way
+    await deliver(app, awaitingPayment(order));
+
+    expect((await payment).status).toBe(201);
+    expect(await moneyTrail(app.prisma, buyer.userId, order.orderId)).toMatchObject({ balance: 6_000, payments: 1 });
+  });
+
   it('When the same key is sent again, then the stored answer is replayed and one payment exists', async () => {
     const { buyer, order } = await buyerWithOrder(10_000, 3_000);
     const key = randomUUID();

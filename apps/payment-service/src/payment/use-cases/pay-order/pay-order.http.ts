@@ -1,12 +1,31 @@
 import { handle, payOrderRoute, type TransactionRunner, withIdempotency } from '@sneakers/shared';
 import type { Router } from 'express';
 import type { Tx } from '../../../prisma';
+import { isOrderKnown } from '../../payable-order.repository';
 import { paymentView } from '../../payment.views';
 import { payOrder } from './pay-order.use-case';
 
-export function servePayOrder(router: Router, { runInTransaction }: { runInTransaction: TransactionRunner<Tx> }): void {
-  handle(router, payOrderRoute, ({ identity, params, idempotencyKey }) =>
-    withIdempotency(
+const POLL_MS = 50;
+
+/**
+ * order-service shows an order AWAITING_PAYMENT a moment before this service has consumed the event
+ * that makes it payable here; a buyer who pays at once would get "not payable" for no reason. So an
+ * order not heard of yet is waited for briefly before answering.
+ */
+async function waitUntilKnown(runInTransaction: TransactionRunner<Tx>, orderId: string, waitMs: number): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  while (!(await runInTransaction((tx) => isOrderKnown(tx, orderId))) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+export function servePayOrder(
+  router: Router,
+  { runInTransaction, orderWaitMs }: { runInTransaction: TransactionRunner<Tx>; orderWaitMs: number },
+): void {
+  handle(router, payOrderRoute, async ({ identity, params, idempotencyKey }) => {
+    await waitUntilKnown(runInTransaction, params.orderId, orderWaitMs);
+    return withIdempotency(
       runInTransaction,
       {
         scope: identity.userId,
@@ -21,6 +40,6 @@ export function servePayOrder(router: Router, { runInTransaction }: { runInTrans
         });
         return { status: created ? 201 : 200, body: paymentView(payment) };
       },
-    ),
-  );
+    );
+  });
 }
