@@ -1,17 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createKafka,
-  deadLetterTopic,
-  EventConsumer,
-  ensureTopics,
-  orderCancelled,
-  orderPaid,
-  orderPlaced,
-} from '@sneakers/shared';
-import { testEnv, uniqueName, waitForGroupToCatchUp } from '@sneakers/shared/testing';
-import type { Kafka, Producer } from 'kafkajs';
+import { type EventContract, orderCancelled, orderPaid, orderPlaced, type PayloadOf } from '@sneakers/shared';
+import { messageOf, type ReactionHarness, startReactionHarness } from '@sneakers/shared/testing';
+import type { Message } from 'kafkajs';
 import request from 'supertest';
-import type { Tx } from '../../src/prisma';
 import { reactions } from '../../src/reactions';
 import {
   type Caller,
@@ -22,18 +13,15 @@ import {
   policyTerms,
   startCouponApp,
 } from '../support/coupon-app';
-import { orderMessage } from '../support/order-events';
 
-// A topic of our own rather than the shared order.events, so no other run's orders arrive here.
-const topic = `${uniqueName('coupontestorder')}.events`;
-const groupId = uniqueName('coupon-service-test');
+/** An order event as order-service's relay publishes it (keyed by the order). */
+const orderMessage = <C extends EventContract>(contract: C, payload: PayloadOf<C> & { orderId: string }) =>
+  messageOf(contract, payload.orderId, payload);
 const SKU = randomUUID();
 
 describe('Coupons in checkout: reactions to order events (real Kafka)', () => {
   let app: CouponApp;
-  let kafka: Kafka;
-  let producer: Producer;
-  let consumer: EventConsumer<Tx>;
+  let harness: ReactionHarness;
   let seller: Caller;
   let policyId: string;
 
@@ -41,39 +29,15 @@ describe('Coupons in checkout: reactions to order events (real Kafka)', () => {
     app = await startCouponApp();
     seller = await app.caller('SELLER', 'APPROVED');
     policyId = await createPolicy(app, seller, policyTerms(new Date(), { validDays: 7, totalQuantity: 1_000 }));
-    kafka = createKafka({ clientId: 'coupon-test', brokers: testEnv.kafkaBrokers, logger });
-    await ensureTopics(kafka, [
-      { topic, numPartitions: 3 },
-      { topic: deadLetterTopic(groupId), numPartitions: 1 },
-    ]);
-    producer = kafka.producer({ allowAutoTopicCreation: false });
-    await producer.connect();
-    consumer = new EventConsumer<Tx>({
-      kafka,
-      groupId,
-      topics: [topic],
-      reactions,
-      runInTransaction: app.runInTransaction,
-      logger,
-    });
-    await consumer.start();
-    await consumer.waitUntilJoined();
+    harness = await startReactionHarness({ reactions, runInTransaction: app.runInTransaction, logger });
   });
 
   afterAll(async () => {
-    await consumer.stop();
-    await producer.disconnect();
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.deleteTopics({ topics: [topic, deadLetterTopic(groupId)] }).catch(() => undefined);
-    await admin.disconnect();
+    await harness.stop();
     await app.close();
   });
 
-  const deliver = async (...messages: Array<ReturnType<typeof orderMessage>>) => {
-    await producer.send({ topic, acks: -1, messages });
-    await waitForGroupToCatchUp(kafka, groupId, topic);
-  };
+  const deliver = (...messages: Message[]) => harness.deliver(...messages);
   /** A buyer holding one freshly claimed coupon. */
   const buyerWithCoupon = async () => {
     const buyer = await app.caller('BUYER');

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { orderPaid } from '@sneakers/shared';
-import { eventually } from '@sneakers/shared/testing';
+import { envelopeMessage, eventually, type PrivateTopic, privateTopic } from '@sneakers/shared/testing';
 import { dataPlatformConsumer } from '../../src/data-platform/data-platform-consumer';
 import { type DataPlatformReceiver, startDataPlatformReceiver } from '../../src/data-platform/data-platform-receiver';
-import { privateTopic } from '../support/kafka';
 import { envelope, logger, type OrderApp, startOrderApp } from '../support/order-app';
 
 /** A port nothing listens on yet: the platform is "down" until a receiver takes it. */
@@ -30,12 +29,12 @@ const paid = () => {
 
 describe('Delivering paid orders to the external data platform (real Kafka)', () => {
   let app: OrderApp;
-  let bus: Awaited<ReturnType<typeof privateTopic>>;
+  let bus: PrivateTopic;
   let receiver: DataPlatformReceiver | undefined;
 
   beforeAll(async () => {
     app = await startOrderApp();
-    bus = await privateTopic('ordertestdp');
+    bus = await privateTopic(logger, 'ordertestdp');
   });
   afterAll(async () => {
     await receiver?.close();
@@ -59,7 +58,7 @@ describe('Delivering paid orders to the external data platform (real Kafka)', ()
     await consumer.waitUntilJoined();
     try {
       const events = [paid(), paid(), paid(), paid()];
-      await bus.send(...events, ...events);
+      await bus.send(...[...events, ...events].map(envelopeMessage));
       // Let a few deliveries fail against the closed port, then bring the platform up.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(await app.prisma.processedEvent.count({ where: { consumer: bus.groupId } })).toBe(0);

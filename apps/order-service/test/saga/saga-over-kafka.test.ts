@@ -1,9 +1,8 @@
 import { EventConsumer } from '@sneakers/shared';
-import { eventually } from '@sneakers/shared/testing';
+import { envelopeMessage, eventually, type PrivateTopic, privateTopic } from '@sneakers/shared/testing';
 import { findOrder } from '../../src/order/order.repository';
 import type { Tx } from '../../src/prisma';
 import { orderReactions } from '../../src/reactions';
-import { privateTopic } from '../support/kafka';
 import { type Caller, logger, type OrderApp, PAYMENT_WINDOW_MS, startOrderApp } from '../support/order-app';
 import { outboxOf, typesOf } from '../support/outbox';
 import { placeThroughApi } from '../support/place';
@@ -12,13 +11,13 @@ import { couponReservedFor, paymentCompletedFor, stockRejectedFor, stockReserved
 describe('The saga reactions fed through real Kafka', () => {
   let app: OrderApp;
   let buyer: Caller;
-  let bus: Awaited<ReturnType<typeof privateTopic>>;
+  let bus: PrivateTopic;
   let consumer: EventConsumer<Tx>;
 
   beforeAll(async () => {
     app = await startOrderApp();
     buyer = await app.caller('BUYER');
-    bus = await privateTopic('ordertestsaga');
+    bus = await privateTopic(logger, 'ordertestsaga');
     consumer = new EventConsumer<Tx>({
       kafka: bus.kafka,
       groupId: bus.groupId,
@@ -45,13 +44,13 @@ describe('The saga reactions fed through real Kafka', () => {
     const reject = stockRejectedFor(rejected);
 
     // Coupon first, then stock; every message twice; the payment on another key (its own partition).
-    await bus.send(coupon, coupon, reject, stock, reject, stock);
+    await bus.send(...[coupon, coupon, reject, stock, reject, stock].map(envelopeMessage));
     await eventually(
       'the order awaits payment',
       () => app.runInTransaction((tx) => findOrder(tx, withCoupon.id)),
       (o) => o?.status === 'AWAITING_PAYMENT',
     );
-    await bus.send(pay, pay);
+    await bus.send(...[pay, pay].map(envelopeMessage));
     await bus.caughtUp();
 
     expect(await app.runInTransaction((tx) => findOrder(tx, withCoupon.id))).toMatchObject({

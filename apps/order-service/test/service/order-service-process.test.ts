@@ -4,6 +4,7 @@ import { createKafka, eventTopic } from '@sneakers/shared';
 import {
   createTestDatabase,
   createTestTokens,
+  envelopeMessage,
   eventually,
   readTopic,
   startBroker,
@@ -13,7 +14,6 @@ import {
 } from '@sneakers/shared/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import { type DataPlatformReceiver, startDataPlatformReceiver } from '../../src/data-platform/data-platform-receiver';
-import { toMessage } from '../support/kafka';
 import { logger } from '../support/order-app';
 import { paymentCompletedFor, stockReservedFor } from '../support/saga-events';
 
@@ -89,7 +89,7 @@ describe('order-service as a process (main.ts: consumers, relay, expiry job, dat
     await producer.send({
       topic: eventTopic('stock'),
       acks: -1,
-      messages: [toMessage(stockReservedFor(paid)), toMessage(stockReservedFor(unpaid))],
+      messages: [envelopeMessage(stockReservedFor(paid)), envelopeMessage(stockReservedFor(unpaid))],
     });
     // Prefer: wait answers as soon as the stock reply settled the order (LISTEN/NOTIFY).
     const settled = await fetch(`${base}/orders/${paid.id}`, { headers: { authorization, prefer: 'wait=10' } });
@@ -97,7 +97,7 @@ describe('order-service as a process (main.ts: consumers, relay, expiry job, dat
     await producer.send({
       topic: eventTopic('payment'),
       acks: -1,
-      messages: [toMessage(paymentCompletedFor(paid, 10_000))],
+      messages: [envelopeMessage(paymentCompletedFor(paid, 10_000))],
     });
 
     const statusOf = async (id: string) =>

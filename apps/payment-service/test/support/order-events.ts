@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   applyOnce,
-  type EventContract,
   type EventEnvelope,
   orderAwaitingPayment,
   orderCancelled,
   orderPaid,
   type PayloadOf,
 } from '@sneakers/shared';
+import { envelopeOf } from '@sneakers/shared/testing';
 import { reactions } from '../../src/reactions';
 import type { PaymentApp } from './payment-app';
 
@@ -27,18 +27,6 @@ export const anOrder = (buyerId: string, amount: number, deadlineInMs = 10 * 60_
   amount,
   paymentDeadline: new Date(Date.now() + deadlineInMs),
 });
-
-export function envelopeOf<C extends EventContract>(contract: C, aggregateId: string, payload: PayloadOf<C>) {
-  return {
-    eventId: randomUUID(),
-    type: contract.type,
-    version: contract.version,
-    aggregateType: contract.aggregateType,
-    aggregateId,
-    occurredAt: new Date().toISOString(),
-    payload,
-  } satisfies EventEnvelope<PayloadOf<C>>;
-}
 
 export const awaitingPayment = (order: TestOrder) =>
   envelopeOf(orderAwaitingPayment, order.orderId, {
