@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { accessTokenVerifier, createLogger, PUBLIC_ROUTES, remoteKeySet } from '@sneakers/shared';
+import {
+  createTestDatabase,
+  eventually,
+  startBroker,
+  startService,
+  stopBroker,
+  type TestDatabase,
+  testEnv,
+} from '@sneakers/shared/testing';
+import { Redis } from 'ioredis';
+import request from 'supertest';
+import { createGatewayApp } from '../../src/app';
+
+// The whole checkout choreography: five services as separate processes, each with its own
+// database, talking only through a Kafka broker of the caller's own (so no other run's events reach
+// them), behind an in-process gateway over the real PUBLIC_ROUTES. Nothing is faked.
+
+export const PLATFORM_SERVICE_NAMES = ['user', 'catalog', 'coupon', 'order', 'payment'] as const;
+export type ServiceName = (typeof PLATFORM_SERVICE_NAMES)[number];
+
+export const ADMIN = { email: 'admin@sneakers.local', password: 'admin-dev-password' };
+export const PASSWORD = 'correct-horse-9';
+const APPS = path.resolve(__dirname, '../../..');
+
+export interface PlatformOptions {
+  /** Port of the private Kafka broker (its controller takes port + 1). */
+  kafkaPort: number;
+  ports: Record<ServiceName, number>;
+  /** Extra environment per service (e.g. a shorter payment window). */
+  env?: Partial<Record<ServiceName, Record<string, string>>>;
+}
+
+export interface Platform {
+  /** The in-process gateway (express app) over the real PUBLIC_ROUTES. */
+  gateway: ReturnType<typeof createGatewayApp>;
+  /** The same gateway listening on an ephemeral port: one server for many concurrent requests. */
+  server: http.Server;
+  /** What the data platform received, one entry per POST. */
+  delivered: Array<{ orderId: string }>;
+  databaseUrls: Record<ServiceName, string>;
+  url: (service: ServiceName) => string;
+  jwksUrl: string;
+  stop: () => Promise<void>;
+}
+
+export async function startPlatform({ kafkaPort, ports, env = {} }: PlatformOptions): Promise<Platform> {
+  const url = (service: ServiceName) => `http://127.0.0.1:${ports[service]}`;
+  const jwksUrl = `${url('user')}/.well-known/jwks.json`;
+  const databases: TestDatabase[] = [];
+  const running: Array<{ stop: () => Promise<void> }> = [];
+  const delivered: Array<{ orderId: string }> = [];
+  const databaseUrls = {} as Record<ServiceName, string>;
+  let dataPlatform: http.Server | undefined;
+  let server: http.Server | undefined;
+  let redis: Redis | undefined;
+  let brokerStarted = false;
+
+  const stop = async () => {
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server?.close(() => resolve()));
+    }
+    for (const service of running.reverse()) await service.stop();
+    await redis?.quit();
+    dataPlatform?.closeAllConnections();
+    dataPlatform?.close();
+    for (const database of databases) await database.drop();
+    if (brokerStarted) await stopBroker({ port: kafkaPort });
+  };
+
+  try {
+    brokerStarted = true;
+    const { brokers } = await startBroker({ port: kafkaPort, fresh: true });
+    const receiver = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => {
+        body += chunk;
+      });
+      req.on('end', () => {
+        delivered.push(JSON.parse(body));
+        res.writeHead(202).end();
+      });
+    });
+    dataPlatform = receiver;
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+    const extra: Record<ServiceName, Record<string, string>> = {
+      user: {},
+      catalog: { REDIS_URL: testEnv.redisUrl },
+      coupon: { REDIS_URL: testEnv.redisUrl },
+      order: { DATA_PLATFORM_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/paid-orders` },
+      payment: {},
+    };
+    for (const service of PLATFORM_SERVICE_NAMES) {
+      const database = await createTestDatabase(path.join(APPS, `${service}-service`));
+      databases.push(database);
+      databaseUrls[service] = database.url;
+      running.push(
+        await startService(
+          `apps/${service}-service`,
+          {
+            PORT: String(ports[service]),
+            DATABASE_URL: database.url,
+            KAFKA_BROKERS: brokers.join(','),
+            JWKS_URL: jwksUrl,
+            ...extra[service],
+            ...env[service],
+          },
+          `${url(service)}/health/ready`,
+        ),
+      );
+    }
+    redis = new Redis(testEnv.redisUrl);
+    const gateway = createGatewayApp({
+      logger: createLogger('gateway-e2e', 'silent'),
+      routes: PUBLIC_ROUTES,
+      upstreams: {
+        'user-service': url('user'),
+        'catalog-service': url('catalog'),
+        'coupon-service': url('coupon'),
+        'order-service': url('order'),
+        'payment-service': url('payment'),
+      },
+      verifyAccessToken: accessTokenVerifier(remoteKeySet(jwksUrl)),
+      redis,
+      rateLimitPerMinute: 100_000,
+      upstreamTimeoutMs: 15_000,
+    });
+    const listening = http.createServer(gateway);
+    server = listening;
+    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', () => resolve()));
+    return { gateway, server: listening, delivered, databaseUrls, url, jwksUrl, stop };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function logIn(platform: Platform, email: string, password = PASSWORD): Promise<string> {
+  const res = await request(platform.server).post('/auth/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`login of ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+  return `Bearer ${res.body.accessToken}`;
+}
+
+export interface SneakerOnSale {
+  productId: string;
+  /** The first size's SKU. */
+  skuId: string;
+  /** Every size's SKU, in the order of `sizes`. */
+  skuIds: string[];
+  /** The seller's authorization header. */
+  seller: string;
+}
+
+/** An approved seller with one sneaker on sale, by default in size 270 (3 pairs). */
+export async function sneakerOnSale(
+  platform: Platform,
+  price: number,
+  sizes: Array<{ sizeMm: number; stock: number }> = [{ sizeMm: 270, stock: 3 }],
+): Promise<SneakerOnSale> {
+  const gateway = platform.server;
+  const admin = await logIn(platform, ADMIN.email, ADMIN.password);
+  const email = `seller-${randomUUID()}@example.com`;
+  const signUp = await request(gateway)
+    .post('/users/sellers')
+    .send({ email, password: PASSWORD, storeName: 'Drop Shop' })
+    .expect(201);
+  await request(gateway).post(`/admin/sellers/${signUp.body.id}/approve`).set('authorization', admin).expect(200);
+  const seller = await logIn(platform, email);
+  const product = await request(gateway)
+    .post('/products')
+    .set('authorization', seller)
+    .send({ brand: 'Nike', modelName: 'Air Jordan 1', colorway: 'Chicago', price, sizes })
+    .expect(201);
+  await request(gateway).post(`/products/${product.body.id}/publish`).set('authorization', seller).expect(200);
+  const detail = await request(gateway).get(`/products/${product.body.id}`).expect(200);
+  const skuIds = sizes.map(
+    (size) => detail.body.sizes.find((s: { sizeMm: number; skuId: string }) => s.sizeMm === size.sizeMm).skuId,
+  );
+  return { productId: product.body.id, skuId: skuIds[0] as string, skuIds, seller };
+}
+
+/**
+ * Places an order and returns it once it left PENDING. Services answer /health/ready before their
+ * consumer groups finished joining, so the first orders of a fresh broker may take longer than
+ * one `Prefer: wait` window.
+ */
+export async function placeAndSettle(
+  platform: Platform,
+  buyer: string,
+  body: object,
+  { timeoutMs = 60_000 } = {},
+): Promise<{ id: string; status: string; [field: string]: unknown }> {
+  const gateway = platform.server;
+  const placed = await request(gateway)
+    .post('/orders')
+    .set('authorization', buyer)
+    .set('idempotency-key', randomUUID())
+    .set('prefer', 'wait=10')
+    .send(body);
+  if (placed.status !== 202) throw new Error(`POST /orders: ${placed.status} ${JSON.stringify(placed.body)}`);
+  return eventually(
+    'the order to settle',
+    async () =>
+      (await request(gateway).get(`/orders/${placed.body.id}`).set('authorization', buyer).set('prefer', 'wait=5'))
+        .body,
+    (order) => order.status !== 'PENDING',
+    { timeoutMs },
+  );
+}
+
+/** A new buyer, charged `amount` (nothing when 0); returns the authorization header. */
+export async function buyerWithBalance(platform: Platform, amount: number): Promise<string> {
+  const gateway = platform.server;
+  const email = `buyer-${randomUUID()}@example.com`;
+  await request(gateway).post('/users/buyers').send({ email, password: PASSWORD }).expect(201);
+  const buyer = await logIn(platform, email);
+  if (amount > 0) {
+    await request(gateway).post('/wallet/charges').set('authorization', buyer).send({ amount }).expect(201);
+  }
+  return buyer;
+}

@@ -1,0 +1,163 @@
+/**
+ * Checkout end to end: N buyers with balance place an order and pay through the gateway, all at
+ * once. The five services and the gateway run as separate processes (as in production) on a private
+ * Kafka broker; this process only drives them. Per order it measures place→AWAITING_PAYMENT (from
+ * POST /orders until a GET with `Prefer: wait` shows AWAITING_PAYMENT) and place→PAID (then pay,
+ * and poll until PAID). Prints one JSON document.
+ * Needs PostgreSQL and Redis as for the tests (`npm run infra:up`); Kafka is started here.
+ */
+import { randomUUID } from 'node:crypto';
+import { startService, testEnv } from '@sneakers/shared/testing';
+import {
+  buyerWithBalance,
+  placeAndSettle,
+  sneakerOnSale,
+  startPlatform,
+} from '../../apps/gateway/test/support/platform';
+import { summarize } from '../support/stats';
+
+const BUYERS = Number(process.env.BENCH_BUYERS ?? 300);
+const SETUP_CONCURRENCY = 20;
+const PRICE = 100_000;
+const KAFKA_PORT = 19692;
+const PORTS = { user: 3501, catalog: 3502, coupon: 3503, order: 3504, payment: 3505 } as const;
+const GATEWAY_PORT = 3500;
+const GATEWAY = `http://127.0.0.1:${GATEWAY_PORT}`;
+// How often each buyer looks for PAID after paying (`Prefer: wait` only holds PENDING). Every buyer
+// polls at once, so a short interval becomes load of its own: 10 ms starved the saga on 2 cores.
+const PAID_POLL_MS = Number(process.env.BENCH_PAID_POLL_MS ?? 100);
+
+async function mapWithConcurrency<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+async function call(
+  method: string,
+  path: string,
+  authorization: string,
+  { headers = {}, body }: { headers?: Record<string, string>; body?: object } = {},
+) {
+  const res = await fetch(`${GATEWAY}${path}`, {
+    method,
+    headers: { authorization, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = (await res.json().catch(() => ({}))) as { id?: string; status?: string; code?: string };
+  return { status: res.status, body: json };
+}
+
+async function checkout(authorization: string, skuId: string) {
+  const start = performance.now();
+  const placed = await call('POST', '/orders', authorization, {
+    headers: { 'idempotency-key': randomUUID() },
+    body: { lines: [{ skuId, quantity: 1 }] },
+  });
+  if (placed.status !== 202 || !placed.body.id) throw new Error(`POST /orders: ${placed.status} ${placed.body.code}`);
+  const orderPath = `/orders/${placed.body.id}`;
+  let order: { status?: string };
+  do {
+    const res = await call('GET', orderPath, authorization, { headers: { prefer: 'wait=10' } });
+    if (res.status !== 200) throw new Error(`GET ${orderPath}: ${res.status} ${res.body.code}`);
+    order = res.body;
+  } while (order.status === 'PENDING');
+  if (order.status !== 'AWAITING_PAYMENT') throw new Error(`order ${placed.body.id} is ${order.status}`);
+  const awaitingMs = performance.now() - start;
+  const paid = await call('POST', `${orderPath}/payment`, authorization, {
+    headers: { 'idempotency-key': randomUUID() },
+  });
+  if (paid.status !== 201) throw new Error(`payment of ${placed.body.id}: ${paid.status} ${paid.body.code}`);
+  for (;;) {
+    order = (await call('GET', orderPath, authorization)).body;
+    if (order.status === 'PAID') break;
+    if (order.status !== 'AWAITING_PAYMENT') throw new Error(`order ${placed.body.id} is ${order.status}`);
+    await new Promise((resolve) => setTimeout(resolve, PAID_POLL_MS));
+  }
+  return { awaitingMs, paidMs: performance.now() - start };
+}
+
+async function main() {
+  const platform = await startPlatform({ kafkaPort: KAFKA_PORT, ports: PORTS });
+  const running: Array<{ stop: () => Promise<void> }> = [];
+  try {
+    running.push(
+      await startService(
+        'apps/gateway',
+        {
+          PORT: String(GATEWAY_PORT),
+          JWKS_URL: platform.jwksUrl,
+          REDIS_URL: testEnv.redisUrl,
+          RATE_LIMIT_PER_MINUTE: '100000000',
+          // A `Prefer: wait=10` GET is held up to 10 s upstream; the default 10 s would cut it off.
+          UPSTREAM_TIMEOUT_MS: '15000',
+          LOG_LEVEL: 'error',
+          USER_SERVICE_URL: platform.url('user'),
+          CATALOG_SERVICE_URL: platform.url('catalog'),
+          COUPON_SERVICE_URL: platform.url('coupon'),
+          ORDER_SERVICE_URL: platform.url('order'),
+          PAYMENT_SERVICE_URL: platform.url('payment'),
+        },
+        `${GATEWAY}/health/ready`,
+      ),
+    );
+    // Set-up (not measured) goes through the in-process gateway; enough stock for everyone, over 3 sizes.
+    const sizes = [260, 270, 280].map((sizeMm) => ({ sizeMm, stock: BUYERS + 1 }));
+    const { skuIds } = await sneakerOnSale(platform, PRICE, sizes);
+    const buyers = await mapWithConcurrency(
+      Array.from({ length: BUYERS }, (_, i) => i),
+      SETUP_CONCURRENCY,
+      async (i) => ({
+        authorization: await buyerWithBalance(platform, PRICE),
+        skuId: skuIds[i % skuIds.length] as string,
+      }),
+    );
+    // One checkout first, so the consumer groups of the fresh broker have joined before timing.
+    const warmUp = await buyerWithBalance(platform, PRICE);
+    const warm = await placeAndSettle(platform, warmUp, { lines: [{ skuId: skuIds[0], quantity: 1 }] });
+    if (warm.status !== 'AWAITING_PAYMENT') throw new Error(`warm-up order is ${warm.status}`);
+
+    const start = performance.now();
+    const results = await Promise.all(buyers.map((buyer) => checkout(buyer.authorization, buyer.skuId)));
+    const wallMs = performance.now() - start;
+
+    const ordersPerSec = Math.round((BUYERS / wallMs) * 1000 * 10) / 10;
+    const placeToAwaitingPayment = summarize(results.map((r) => r.awaitingMs));
+    const placeToPaid = summarize(results.map((r) => r.paidMs));
+    const target = { ordersPerSec: 500, placeToAwaitingPaymentP99Ms: 150 };
+    console.log(
+      JSON.stringify(
+        {
+          bench: 'checkout',
+          settings: { buyers: BUYERS, paidPollMs: PAID_POLL_MS },
+          results: {
+            orders: results.length,
+            wallMs: Math.round(wallMs),
+            ordersPerSec,
+            placeToAwaitingPayment,
+            placeToPaid,
+          },
+          target,
+          met: {
+            ordersPerSec: ordersPerSec >= target.ordersPerSec,
+            placeToAwaitingPaymentP99Ms: placeToAwaitingPayment.p99Ms <= target.placeToAwaitingPaymentP99Ms,
+          },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    for (const service of running.reverse()) await service.stop();
+    await platform.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
