@@ -1,5 +1,5 @@
 import './instrumentation';
-import { createLogger, loadConfigOrExit, runService } from '@sneakers/shared';
+import { accessTokenVerifier, createLogger, loadConfigOrExit, runService } from '@sneakers/shared';
 import { userRoutes } from './app';
 import { PasswordHasher } from './auth/password-hasher';
 import { SigningKeys } from './auth/signing-keys';
@@ -36,6 +36,8 @@ async function main(): Promise<void> {
     name: 'user-service',
     env: userServiceEnv,
     createPrisma: () => prisma,
+    // Its own key store, not its own JWKS over HTTP: no self-call, and JWKS_URL need not follow PORT.
+    verifyAccessToken: accessTokenVerifier(signingKeys.keySet()),
     subscribesTo: [],
     reactions: () => reactions,
     routes: ({ runInTransaction }) => userRoutes({ ...deps, runInTransaction }),
