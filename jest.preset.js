@@ -2,9 +2,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(ts|js)$': ['@swc/jest'] },
-  // ESM-only packages (the Prisma Wasm engine's glue, jose): compile them to CommonJS like our code.
-  transformIgnorePatterns: ['/node_modules/(?!(@prisma/schema-engine-wasm|jose)/)'],
+  transform: { '^.+\\.(ts|js|cjs)$': ['@swc/jest'] },
+  // ESM-only packages (the Prisma Wasm engine's glue, jose, PGlite): compile them to CommonJS like our code.
+  transformIgnorePatterns: ['/node_modules/(?!(@prisma/schema-engine-wasm|jose|@electric-sql)/)'],
   // Prisma's generated client imports its own .ts files with a .js suffix (ESM style).
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.test.ts'],

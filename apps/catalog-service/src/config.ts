@@ -1,4 +1,4 @@
-import { PLATFORM_SERVICES, serviceEnv } from '@sneakers/shared';
+import { PLATFORM_SERVICES, redisUrl, serviceEnv } from '@sneakers/shared';
 import { z } from 'zod';
 
 const timeZone = z.string().refine((zone) => {
@@ -13,10 +13,7 @@ const timeZone = z.string().refine((zone) => {
 export const catalogServiceEnv = serviceEnv(PLATFORM_SERVICES['catalog-service']).extend({
   /** Sales days (and so the popular ranking's window) start at midnight here. */
   SALES_TIME_ZONE: timeZone.default('Asia/Seoul'),
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
-    .default('redis://127.0.0.1:6379'),
+  REDIS_URL: redisUrl,
   /** How long one computed top 5 is served before it is merged again. */
   POPULAR_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
 });

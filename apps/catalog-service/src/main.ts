@@ -1,40 +1,5 @@
 import './instrumentation';
-import { createLogger, loadConfigOrExit, runService } from '@sneakers/shared';
-import { Redis } from 'ioredis';
-import { catalogRoutes } from './app';
-import { catalogServiceEnv } from './config';
-import { createPrisma } from './prisma';
-import { catalogReactions } from './reactions';
-import { popularProducts } from './sales/popular/popular-products';
+import { exitOnStartFailure } from '@sneakers/shared';
+import { startCatalogService } from './service';
 
-const config = loadConfigOrExit(catalogServiceEnv);
-const logger = createLogger('catalog-service', config.LOG_LEVEL);
-// Fail fast while Redis is away (no offline queue, one try): the ranking then comes from the
-// database, and ioredis keeps reconnecting in the background.
-const redis = new Redis(config.REDIS_URL, {
-  keyPrefix: 'catalog:',
-  enableOfflineQueue: false,
-  maxRetriesPerRequest: 1,
-  commandTimeout: 250,
-});
-redis.on('error', (error) => logger.warn({ err: error }, 'redis unavailable'));
-
-void runService({
-  name: 'catalog-service',
-  env: catalogServiceEnv,
-  createPrisma,
-  subscribesTo: ['order'],
-  reactions: () => catalogReactions(config),
-  routes: ({ runInTransaction }) => {
-    const popular = popularProducts({
-      runInTransaction,
-      redis,
-      timeZone: config.SALES_TIME_ZONE,
-      cacheMs: config.POPULAR_CACHE_MS,
-      logger,
-    });
-    return catalogRoutes({ runInTransaction, popular });
-  },
-  // No Redis readiness check on purpose: the ranking falls back to PostgreSQL without it.
-  drain: [{ name: 'redis', stop: async () => void (await redis.quit()) }],
-});
+startCatalogService().catch(exitOnStartFailure('catalog-service'));

@@ -1,12 +1,9 @@
-import { PLATFORM_SERVICES, serviceEnv } from '@sneakers/shared';
+import { PLATFORM_SERVICES, redisUrl, serviceEnv } from '@sneakers/shared';
 import { z } from 'zod';
 
 export const couponServiceEnv = serviceEnv(PLATFORM_SERVICES['coupon-service']).extend({
   /** Where the first-come-first-served claim ledger lives (a logical DB index may follow the port). */
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
-    .default('redis://127.0.0.1:6379'),
+  REDIS_URL: redisUrl,
   /** Prefix of every ledger key, so several deployments (or test files) can share one Redis. */
   REDIS_KEY_PREFIX: z.string().max(64).default('coupon:'),
   /**

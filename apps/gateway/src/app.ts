@@ -4,6 +4,7 @@ import {
   type Logger,
   type PlatformService,
   type RouteContract,
+  type ServiceMetrics,
 } from '@sneakers/shared';
 import type { Redis } from 'ioredis';
 import { docsRouter } from './docs/docs-router';
@@ -15,10 +16,13 @@ export interface GatewayDeps {
   routes: readonly RouteContract[];
   upstreams: Record<PlatformService, string>;
   verifyAccessToken: AccessTokenVerifier;
-  redis: Redis;
+  /** Shares the rate budget between gateways; absent in the embedded mode (counted in memory). */
+  redis?: Redis;
   rateLimitPerMinute: number;
   upstreamTimeoutMs: number;
   bodyLimit?: string;
+  /** Request latency by route, and GET /metrics; tests that do not look leave it out. */
+  metrics?: ServiceMetrics;
 }
 
 /** The only public entry: verifies tokens, limits rates, documents and routes every public endpoint. */
@@ -27,7 +31,8 @@ export function createGatewayApp(deps: GatewayDeps) {
     logger: deps.logger,
     bodyLimit: deps.bodyLimit,
     verifyAccessToken: deps.verifyAccessToken,
-    readiness: [{ name: 'redis', check: async () => void (await deps.redis.ping()) }],
+    metrics: deps.metrics,
+    readiness: deps.redis ? [{ name: 'redis', check: async () => void (await deps.redis?.ping()) }] : [],
     routes: [
       docsRouter(deps.routes),
       rateLimiter(deps.redis, deps.rateLimitPerMinute),

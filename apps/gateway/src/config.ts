@@ -1,4 +1,4 @@
-import { GATEWAY_PORT, PLATFORM_SERVICES, type PlatformService } from '@sneakers/shared';
+import { GATEWAY_PORT, PLATFORM_SERVICES, type PlatformService, redisUrl } from '@sneakers/shared';
 import { z } from 'zod';
 
 const serviceUrl = (service: PlatformService) => z.url().default(`http://127.0.0.1:${PLATFORM_SERVICES[service].port}`);
@@ -8,9 +8,10 @@ export const gatewayEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(GATEWAY_PORT),
   HTTP_BODY_LIMIT: z.string().default('64kb'),
   JWKS_URL: z.url().default(`http://127.0.0.1:${PLATFORM_SERVICES['user-service'].port}/.well-known/jwks.json`),
-  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  REDIS_URL: redisUrl,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Above the longest `Prefer: wait` a service honours (10 s), so a waiting request is not cut off. */
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   USER_SERVICE_URL: serviceUrl('user-service'),
   CATALOG_SERVICE_URL: serviceUrl('catalog-service'),
   COUPON_SERVICE_URL: serviceUrl('coupon-service'),

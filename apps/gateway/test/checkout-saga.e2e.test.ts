@@ -1,20 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@sneakers/shared/testing';
 import request from 'supertest';
-import { buyerWithBalance, type Platform, placeAndSettle, sneakerOnSale, startPlatform } from './support/platform';
+import {
+  buyerWithBalance,
+  placeAndSettle,
+  type Shop,
+  sneakerOnSale,
+  startEmbeddedShop,
+  startPlatform,
+} from './support/platform';
 
-// The whole checkout choreography: five services as separate processes, each with its own
-// database, talking only through a Kafka broker of this test's own (so no other run's events reach
-// them), behind an in-process gateway. Nothing is faked (see support/platform.ts).
+// The whole checkout choreography, twice: as in production (five services as separate processes,
+// each with its own database, talking only through a Kafka broker of this test's own, behind an
+// in-process gateway; nothing faked, see support/platform.ts), and as `npm start` runs it with
+// nothing configured (one process, PGlite per service, the in-process bus, in-memory stand-ins for
+// Redis). The same scenarios pass on both, so the embedded mode behaves as production does.
 const KAFKA_PORT = 19492;
 const PORTS = { user: 3301, catalog: 3302, coupon: 3303, order: 3304, payment: 3305 } as const;
+const EMBEDDED_GATEWAY_PORT = 3500;
 
-describe('Checkout across all services (real Kafka, PostgreSQL, Redis)', () => {
-  let platform: Platform;
-  let gateway: Platform['gateway'];
+describe.each([
+  ['real Kafka, PostgreSQL, Redis', () => startPlatform({ kafkaPort: KAFKA_PORT, ports: PORTS })],
+  ['embedded adapters', () => startEmbeddedShop({ gatewayPort: EMBEDDED_GATEWAY_PORT })],
+])('Checkout across all services (%s)', (_adapters, start: () => Promise<Shop>) => {
+  let platform: Shop;
+  let gateway: Shop['gateway'];
 
   beforeAll(async () => {
-    platform = await startPlatform({ kafkaPort: KAFKA_PORT, ports: PORTS });
+    platform = await start();
     gateway = platform.gateway;
   }, 240_000);
 

@@ -1,55 +1,5 @@
 import './instrumentation';
-import { createKafka, createLogger, loadConfigOrExit, runService, type TransactionRunner } from '@sneakers/shared';
-import { orderRoutes } from './app';
-import { orderServiceEnv } from './config';
-import { dataPlatformConsumer } from './data-platform/data-platform-consumer';
-import { startExpiryJob } from './order/expiry/expiry-job';
-import { PgOrderWaiter } from './order/waiting/order-waiter';
-import { createPrisma, type Tx } from './prisma';
-import { orderReactions } from './reactions';
+import { exitOnStartFailure } from '@sneakers/shared';
+import { startOrderService } from './service';
 
-async function main(): Promise<void> {
-  const config = loadConfigOrExit(orderServiceEnv);
-  const logger = createLogger('order-service', config.LOG_LEVEL);
-  // The expiry job and the data-platform consumer get a pool of their own, so neither can starve
-  // the requests and the saga consumer of connections (a platform outage holds one per attempt).
-  const background = createPrisma(config.DATABASE_URL);
-  const runInBackground: TransactionRunner<Tx> = (work) => background.$transaction(work, { timeout: 15_000 });
-  const waiter = new PgOrderWaiter(config.DATABASE_URL, logger.child({ component: 'order-waiter' }));
-  await waiter.start();
-
-  const kafka = createKafka({ clientId: 'order-service-data-platform', brokers: config.KAFKA_BROKERS, logger });
-  const delivery = dataPlatformConsumer({
-    kafka,
-    runInTransaction: runInBackground,
-    logger: logger.child({ component: 'data-platform' }),
-    target: { url: config.DATA_PLATFORM_URL, timeoutMs: config.DATA_PLATFORM_TIMEOUT_MS },
-    maxAttempts: config.DATA_PLATFORM_MAX_ATTEMPTS,
-  });
-  let expiry: { stop: () => Promise<void> } | undefined;
-
-  await runService({
-    name: 'order-service',
-    env: orderServiceEnv,
-    createPrisma,
-    subscribesTo: ['stock', 'coupon', 'payment'],
-    reactions: () => orderReactions({ paymentWindowMs: config.ORDER_PAYMENT_WINDOW_MS }),
-    routes: ({ runInTransaction }) => orderRoutes({ runInTransaction, waiter }),
-    drain: [
-      { name: 'data-platform consumer', stop: () => delivery.stop() },
-      { name: 'expiry job', stop: async () => expiry?.stop() },
-      { name: 'order waiter', stop: () => waiter.stop() },
-      { name: 'background database', stop: () => background.$disconnect() },
-    ],
-  });
-  await delivery.start();
-  expiry = startExpiryJob(runInBackground, {
-    intervalMs: config.ORDER_EXPIRY_INTERVAL_MS,
-    logger: logger.child({ component: 'expiry' }),
-  });
-}
-
-main().catch((error: unknown) => {
-  console.error('order-service failed to start', error);
-  process.exit(1);
-});
+startOrderService().catch(exitOnStartFailure('order-service'));

@@ -1,15 +1,5 @@
 import './instrumentation';
-import { runService } from '@sneakers/shared';
-import { paymentRoutes } from './app';
-import { paymentServiceEnv } from './config';
-import { createPrisma } from './prisma';
-import { reactions } from './reactions';
+import { exitOnStartFailure } from '@sneakers/shared';
+import { startPaymentService } from './service';
 
-void runService({
-  name: 'payment-service',
-  env: paymentServiceEnv,
-  createPrisma,
-  subscribesTo: ['user', 'order'],
-  reactions: () => reactions,
-  routes: paymentRoutes,
-});
+startPaymentService().catch(exitOnStartFailure('payment-service'));

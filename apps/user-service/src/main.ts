@@ -1,47 +1,5 @@
 import './instrumentation';
-import { accessTokenVerifier, createLogger, loadConfigOrExit, runService } from '@sneakers/shared';
-import { userRoutes } from './app';
-import { PasswordHasher } from './auth/password-hasher';
-import { SigningKeys } from './auth/signing-keys';
-import { userServiceEnv } from './config';
-import { createPrisma } from './prisma';
-import { reactions } from './reactions';
-import { seedAdmin } from './user/use-cases/seed-admin/seed-admin.use-case';
+import { exitOnStartFailure } from '@sneakers/shared';
+import { startUserService } from './service';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-async function main(): Promise<void> {
-  const config = loadConfigOrExit(userServiceEnv);
-  const logger = createLogger('user-service', config.LOG_LEVEL);
-  // One client for the start-up work and the service, which takes it over (and closes it on stop).
-  const prisma = createPrisma(config.DATABASE_URL);
-  const now = () => new Date();
-  const signingKeys = new SigningKeys(prisma);
-  const deps = {
-    db: prisma,
-    passwords: new PasswordHasher(),
-    signingKeys,
-    refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL_DAYS * 24 * 60 * 60,
-    now,
-  };
-
-  await signingKeys.rotateIfDue(now(), config.SIGNING_KEY_ROTATION_DAYS * DAY_MS);
-  const admin = await seedAdmin(
-    { ...deps, runInTransaction: (work) => prisma.$transaction(work) },
-    { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
-  );
-  logger.info({ email: config.ADMIN_EMAIL, admin }, 'admin account checked');
-
-  await runService({
-    name: 'user-service',
-    env: userServiceEnv,
-    createPrisma: () => prisma,
-    // Its own key store, not its own JWKS over HTTP: no self-call, and JWKS_URL need not follow PORT.
-    verifyAccessToken: accessTokenVerifier(signingKeys.keySet()),
-    subscribesTo: [],
-    reactions: () => reactions,
-    routes: ({ runInTransaction }) => userRoutes({ ...deps, runInTransaction }),
-  });
-}
-
-void main();
+startUserService().catch(exitOnStartFailure('user-service'));

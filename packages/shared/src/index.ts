@@ -1,6 +1,7 @@
 export * from './api';
 export * from './auth';
 export * from './config';
+export * from './contracts';
 export * from './db';
 export * from './discount';
 export * from './errors';
@@ -10,6 +11,7 @@ export * from './idempotency';
 export * from './inbox';
 export * from './kafka';
 export * from './logging/logger';
+export * from './metrics';
 export * from './outbox';
 export * from './pagination';
 export * from './service';

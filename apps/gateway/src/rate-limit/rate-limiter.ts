@@ -12,7 +12,7 @@ const WINDOW_MS = 60_000;
  * gateways share one budget. If Redis is down the gateway lets requests through rather than
  * failing the whole shop: the limiter protects capacity, it is not a security boundary.
  */
-export function rateLimiter(redis: Redis, perMinute: number): RequestHandler {
+export function rateLimiter(redis: Redis | undefined, perMinute: number): RequestHandler {
   return rateLimit({
     windowMs: WINDOW_MS,
     limit: perMinute,
@@ -23,10 +23,13 @@ export function rateLimiter(redis: Redis, perMinute: number): RequestHandler {
       const identity = res.locals.identity as Identity | undefined;
       return identity ? `user:${identity.userId}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
     },
-    store: new RedisStore({
-      prefix: 'rl:gateway:',
-      sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
-    }),
+    // Without Redis (the embedded mode: one gateway) the library's in-memory store counts.
+    store: redis
+      ? new RedisStore({
+          prefix: 'rl:gateway:',
+          sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
+        })
+      : undefined,
     handler: (_req, res, next) => {
       const retryAfter = Math.ceil(WINDOW_MS / 1000);
       res.setHeader('retry-after', String(retryAfter));

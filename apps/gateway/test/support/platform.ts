@@ -14,6 +14,7 @@ import {
 } from '@sneakers/shared/testing';
 import { Redis } from 'ioredis';
 import request from 'supertest';
+import { startEmbeddedPlatform } from '../../../platform/src/embedded-platform';
 import { createGatewayApp } from '../../src/app';
 
 // The whole checkout choreography: five services as separate processes, each with its own
@@ -35,17 +36,25 @@ export interface PlatformOptions {
   env?: Partial<Record<ServiceName, Record<string, string>>>;
 }
 
-export interface Platform {
-  /** The in-process gateway (express app) over the real PUBLIC_ROUTES. */
-  gateway: ReturnType<typeof createGatewayApp>;
-  /** The same gateway listening on an ephemeral port: one server for many concurrent requests. */
-  server: http.Server;
+/** What a checkout test needs of a running platform, whichever adapters it runs on. */
+export interface Shop {
+  /** Where requests go: an in-process gateway app, or a listening gateway's URL. */
+  gateway: ReturnType<typeof createGatewayApp> | string;
+  /** A listening gateway (server or URL): one connection pool for many concurrent requests. */
+  server: http.Server | string;
   /** What the data platform received, one entry per POST. */
   delivered: Array<{ orderId: string }>;
+  stop: () => Promise<void>;
+}
+
+export interface Platform extends Shop {
+  /** The in-process gateway (express app) over the real PUBLIC_ROUTES. */
+  gateway: ReturnType<typeof createGatewayApp>;
+  /** The same gateway listening on an ephemeral port. */
+  server: http.Server;
   databaseUrls: Record<ServiceName, string>;
   url: (service: ServiceName) => string;
   jwksUrl: string;
-  stop: () => Promise<void>;
 }
 
 export async function startPlatform({ kafkaPort, ports, env = {} }: PlatformOptions): Promise<Platform> {
@@ -76,18 +85,8 @@ export async function startPlatform({ kafkaPort, ports, env = {} }: PlatformOpti
   try {
     brokerStarted = true;
     const { brokers } = await startBroker({ port: kafkaPort, fresh: true });
-    const receiver = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => {
-        body += chunk;
-      });
-      req.on('end', () => {
-        delivered.push(JSON.parse(body));
-        res.writeHead(202).end();
-      });
-    });
+    const receiver = await startDeliveryRecorder(delivered);
     dataPlatform = receiver;
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
     const extra: Record<ServiceName, Record<string, string>> = {
       user: {},
       catalog: { REDIS_URL: testEnv.redisUrl },
@@ -140,7 +139,52 @@ export async function startPlatform({ kafkaPort, ports, env = {} }: PlatformOpti
   }
 }
 
-export async function logIn(platform: Platform, email: string, password = PASSWORD): Promise<string> {
+/**
+ * The same platform on its embedded adapters (PGlite, in-process bus, in-memory stand-ins for
+ * Redis), in this process, as `npm start` runs it with nothing configured.
+ */
+export async function startEmbeddedShop({ gatewayPort }: { gatewayPort: number }): Promise<Shop> {
+  const delivered: Array<{ orderId: string }> = [];
+  const receiver = await startDeliveryRecorder(delivered);
+  try {
+    const platform = await startEmbeddedPlatform({
+      gatewayPort,
+      env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', RATE_LIMIT_PER_MINUTE: '100000' },
+      serviceEnv: {
+        'order-service': {
+          DATA_PLATFORM_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/paid-orders`,
+        },
+      },
+    });
+    const stop = async () => {
+      await platform.stop();
+      receiver.closeAllConnections();
+      receiver.close();
+    };
+    return { gateway: platform.gatewayUrl, server: platform.gatewayUrl, delivered, stop };
+  } catch (error) {
+    receiver.close();
+    throw error;
+  }
+}
+
+/** A stand-in data platform that records every delivery. */
+async function startDeliveryRecorder(delivered: Array<{ orderId: string }>): Promise<http.Server> {
+  const receiver = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      delivered.push(JSON.parse(body));
+      res.writeHead(202).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+  return receiver;
+}
+
+export async function logIn(platform: Shop, email: string, password = PASSWORD): Promise<string> {
   const res = await request(platform.server).post('/auth/login').send({ email, password });
   if (res.status !== 200) throw new Error(`login of ${email}: ${res.status} ${JSON.stringify(res.body)}`);
   return `Bearer ${res.body.accessToken}`;
@@ -158,7 +202,7 @@ export interface SneakerOnSale {
 
 /** An approved seller with one sneaker on sale, by default in size 270 (3 pairs). */
 export async function sneakerOnSale(
-  platform: Platform,
+  platform: Shop,
   price: number,
   sizes: Array<{ sizeMm: number; stock: number }> = [{ sizeMm: 270, stock: 3 }],
 ): Promise<SneakerOnSale> {
@@ -190,7 +234,7 @@ export async function sneakerOnSale(
  * one `Prefer: wait` window.
  */
 export async function placeAndSettle(
-  platform: Platform,
+  platform: Shop,
   buyer: string,
   body: object,
   { timeoutMs = 60_000 } = {},
@@ -214,7 +258,7 @@ export async function placeAndSettle(
 }
 
 /** A new buyer, charged `amount` (nothing when 0); returns the authorization header. */
-export async function buyerWithBalance(platform: Platform, amount: number): Promise<string> {
+export async function buyerWithBalance(platform: Shop, amount: number): Promise<string> {
   const gateway = platform.server;
   const email = `buyer-${randomUUID()}@example.com`;
   await request(gateway).post('/users/buyers').send({ email, password: PASSWORD }).expect(201);

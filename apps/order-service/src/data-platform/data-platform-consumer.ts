@@ -1,4 +1,10 @@
-import { DATA_PLATFORM_DELIVERY_GROUP, EventConsumer, eventTopic, type TransactionRunner } from '@sneakers/shared';
+import {
+  DATA_PLATFORM_DELIVERY_GROUP,
+  EventConsumer,
+  eventTopic,
+  type ServiceMetrics,
+  type TransactionRunner,
+} from '@sneakers/shared';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Tx } from '../prisma';
@@ -14,6 +20,7 @@ export function dataPlatformConsumer(options: {
   retryBaseMs?: number;
   groupId?: string;
   topic?: string;
+  metrics?: ServiceMetrics;
 }): EventConsumer<Tx> {
   return new EventConsumer<Tx>({
     kafka: options.kafka,
@@ -24,5 +31,6 @@ export function dataPlatformConsumer(options: {
     logger: options.logger,
     maxAttempts: options.maxAttempts,
     retryBaseMs: options.retryBaseMs ?? 200,
+    metrics: options.metrics,
   });
 }

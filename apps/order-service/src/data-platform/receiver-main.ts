@@ -2,4 +2,6 @@
 import { startDataPlatformReceiver } from './data-platform-receiver';
 
 const port = Number(process.env.DATA_PLATFORM_PORT ?? 3014);
-void startDataPlatformReceiver(port).then(({ url }) => console.log(`data platform receiver listening on ${url}`));
+// Loopback unless told otherwise; in docker-compose.yml other containers reach it, so 0.0.0.0.
+const host = process.env.DATA_PLATFORM_HOST ?? '127.0.0.1';
+void startDataPlatformReceiver(port, host).then(({ url }) => console.log(`data platform receiver listening on ${url}`));

@@ -14,6 +14,6 @@ export const orderReactions = (settings: SagaSettings): Reaction<Tx>[] => [
   cancelOrderWhenStockRejected(settings),
   awaitPaymentWhenCouponReserved(settings),
   cancelOrderWhenCouponRejected(settings),
-  markOrderPaidWhenPaymentCompleted,
+  markOrderPaidWhenPaymentCompleted(settings),
   noteRefundWhenPaymentRefunded,
 ];

@@ -1,3 +1,4 @@
+import type { CarrierHeaders } from '@sneakers/shared';
 import type { Tx } from '../prisma';
 import type { PayableOrder } from './domain/payable-order';
 
@@ -14,18 +15,26 @@ export async function isOrderKnown(tx: Tx, orderId: string): Promise<boolean> {
   return (await tx.payableOrder.count({ where: { orderId } })) > 0;
 }
 
+/** The checkout's trace context stored with the order; empty when none came with its events. */
+export async function traceHeadersOfOrder(tx: Tx, orderId: string): Promise<CarrierHeaders> {
+  const order = await tx.payableOrder.findUnique({ where: { orderId }, select: { traceHeaders: true } });
+  return (order?.traceHeaders ?? {}) as CarrierHeaders;
+}
+
 /** The order may be paid now; a later awaiting-payment never reopens a PAID or CANCELLED order. */
 export async function recordAwaitingPayment(
   tx: Tx,
-  order: { orderId: string; buyerId: string; amount: number; paymentDeadline: Date },
+  order: { orderId: string; buyerId: string; amount: number; paymentDeadline: Date; traceHeaders: CarrierHeaders },
 ): Promise<void> {
   // A cancel (or paid) that came first left amount and deadline empty: fill them in, keep its status.
   await tx.$executeRaw`
-    INSERT INTO payable_orders (order_id, buyer_id, amount, payment_deadline, status)
-    VALUES (${order.orderId}::uuid, ${order.buyerId}::uuid, ${order.amount}, ${order.paymentDeadline}, 'PAYABLE')
+    INSERT INTO payable_orders (order_id, buyer_id, amount, payment_deadline, status, trace_headers)
+    VALUES (${order.orderId}::uuid, ${order.buyerId}::uuid, ${order.amount}, ${order.paymentDeadline}, 'PAYABLE',
+            ${JSON.stringify(order.traceHeaders)}::jsonb)
     ON CONFLICT (order_id) DO UPDATE
       SET amount = COALESCE(payable_orders.amount, EXCLUDED.amount),
           payment_deadline = COALESCE(payable_orders.payment_deadline, EXCLUDED.payment_deadline),
+          trace_headers = EXCLUDED.trace_headers,
           updated_at = now()`;
 }
 

@@ -1,5 +1,6 @@
 import { catalogRoutes } from './catalog';
 import { couponRoutes } from './coupon';
+import { operationsRoutes } from './operations';
 import { orderRoutes } from './order';
 import { paymentRoutes } from './payment';
 import type { RouteContract } from './route-contract';
@@ -12,4 +13,5 @@ export const PUBLIC_ROUTES: readonly RouteContract[] = [
   ...catalogRoutes,
   ...couponRoutes,
   ...orderRoutes,
+  ...operationsRoutes,
 ];

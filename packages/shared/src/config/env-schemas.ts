@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IN_PROCESS_BROKER } from '../embedded/process-bus';
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL');
 
@@ -6,7 +7,19 @@ const brokerList = z
   .string()
   .min(1)
   .transform((value) => value.split(',').map((broker) => broker.trim()))
-  .refine((brokers) => brokers.every((b) => /^[^:\s]+:\d+$/.test(b)), 'must be host:port[,host:port...]');
+  .refine(
+    (brokers) => brokers.join() === IN_PROCESS_BROKER || brokers.every((b) => /^[^:\s]+:\d+$/.test(b)),
+    `must be host:port[,host:port...] or ${IN_PROCESS_BROKER}`,
+  );
+
+/** The REDIS_URL that selects in-process stand-ins (the embedded mode) instead of a Redis server. */
+export const IN_MEMORY_REDIS = 'memory://';
+
+/** A Redis server, or IN_MEMORY_REDIS. */
+export const redisUrl = z
+  .string()
+  .regex(/^(rediss?:\/\/.+|memory:\/\/)$/, `must be a redis:// URL or ${IN_MEMORY_REDIS}`)
+  .default('redis://127.0.0.1:6379');
 
 /**
  * The variables every service reads, with local defaults so a developer can start a service bare;

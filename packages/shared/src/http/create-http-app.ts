@@ -2,8 +2,11 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { type AccessTokenVerifier, authenticate } from '../auth';
 import { notFoundHandler, problemMiddleware } from '../errors';
+import type { ServiceMetrics } from '../metrics';
 import { healthRouter, type ReadinessCheck } from './health';
 import { jsonOnly } from './json-only';
+import { measureHttp } from './measure-http';
+import { metricsEndpoint } from './metrics-endpoint';
 import { requestId } from './request-id';
 import { requestLogger } from './request-logger';
 
@@ -15,6 +18,8 @@ export interface HttpAppOptions {
   bodyLimit?: string;
   /** Verifies bearer tokens so routes know the caller; omitted only where no route needs one. */
   verifyAccessToken?: AccessTokenVerifier;
+  /** Times every request and serves GET /metrics (unauthenticated; not a public API route). */
+  metrics?: ServiceMetrics;
 }
 
 /** Every service's express app: the same request id, body rules, health and problem+json answers. */
@@ -24,13 +29,16 @@ export function createHttpApp({
   readiness,
   bodyLimit = '64kb',
   verifyAccessToken,
+  metrics,
 }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  if (metrics) app.use(measureHttp(metrics.http));
   app.use(requestId);
   app.use(requestLogger(logger));
   app.use(healthRouter(readiness));
+  if (metrics) app.get('/metrics', metricsEndpoint(metrics.registry));
   app.use(jsonOnly);
   app.use(express.json({ limit: bodyLimit, strict: true }));
   if (verifyAccessToken) app.use(authenticate(verifyAccessToken));

@@ -20,7 +20,12 @@ export interface RunningServer {
  */
 export async function serve(
   app: Express,
-  { port, logger, drain }: { port: number; logger: Logger; drain: Stoppable[] },
+  {
+    port,
+    logger,
+    drain,
+    handleSignals = true,
+  }: { port: number; logger: Logger; drain: Stoppable[]; handleSignals?: boolean },
 ): Promise<RunningServer> {
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(port, () => resolve(s));
@@ -43,9 +48,10 @@ export async function serve(
     })();
     return stopping;
   };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => void shutdown(signal).then(() => process.exit(0)));
-  }
+  if (handleSignals)
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => void shutdown(signal).then(() => process.exit(0)));
+    }
   logger.info({ port: boundPort }, 'listening');
   return { server, port: boundPort, shutdown };
 }

@@ -1,8 +1,10 @@
-import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { Admin, Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { SqlExecutor, TransactionRunner } from '../db';
+import type { EventEnvelope } from '../events';
 import { deadLetterTopic } from '../kafka';
+import { type HandlerResult, readConsumerLag, type ServiceMetrics } from '../metrics';
 import { contextFromHeaders } from '../telemetry';
 import { backoffDelay, WakeSignal } from '../timing';
 import { applyOnce } from './apply-once';
@@ -22,6 +24,8 @@ export interface EventConsumerOptions<Tx extends SqlExecutor> {
   maxAttempts?: number;
   retryBaseMs?: number;
   partitionsConsumedConcurrently?: number;
+  /** Where handler latency, dead letters and the group's lag (read at scrape time) go. */
+  metrics?: ServiceMetrics;
 }
 
 const tracer = trace.getTracer('@sneakers/shared/inbox');
@@ -34,6 +38,8 @@ const tracer = trace.getTracer('@sneakers/shared/inbox');
 export class EventConsumer<Tx extends SqlExecutor> {
   private readonly consumer: Consumer;
   private readonly producer: Producer;
+  private readonly admin: Admin | undefined;
+  private unwatchLag: (() => void) | undefined;
   private readonly reactions: Map<string, Reaction<Tx>>;
   private readonly stopSignal = new WakeSignal();
   private readonly joined: Promise<void>;
@@ -53,6 +59,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
       rebalanceTimeout: 10_000,
     });
     this.producer = options.kafka.producer({ allowAutoTopicCreation: false });
+    this.admin = options.metrics ? options.kafka.admin() : undefined;
     // Listen before start() so a fast join is not missed.
     this.joined = new Promise((resolve) => {
       const remove = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
@@ -64,20 +71,24 @@ export class EventConsumer<Tx extends SqlExecutor> {
 
   async start(): Promise<void> {
     await this.producer.connect();
+    await this.admin?.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachMessage: (payload) => this.handle(payload),
     });
+    this.watchLag();
     this.options.logger.info({ groupId: this.options.groupId, topics: this.options.topics }, 'consumer started');
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.unwatchLag?.();
     this.stopSignal.interrupt();
     await this.consumer.disconnect();
     await this.producer.disconnect();
+    await this.admin?.disconnect();
   }
 
   /** Resolves once the group has partitions assigned (tests wait on it before producing). */
@@ -89,7 +100,8 @@ export class EventConsumer<Tx extends SqlExecutor> {
     return Promise.race([this.joined, timeout]).finally(() => clearTimeout(timer));
   }
 
-  private async handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+  private async handle(delivery: EachMessagePayload): Promise<void> {
+    const { topic, partition, message } = delivery;
     const decoded = decodeMessage(message);
     if (!decoded.ok) return this.deadLetter({ topic, partition, message, reason: decoded.reason, attempts: 0 });
     const { envelope, headers } = decoded;
@@ -105,6 +117,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
       return this.deadLetter({ topic, partition, message, reason, attempts: 0 });
     }
     const event = { ...envelope, payload: payload.data };
+    const timer = this.options.metrics?.consumer().handlerDuration.startTimer({ group: this.options.groupId, topic });
     const span = tracer.startSpan(
       `process ${envelope.type}`,
       {
@@ -118,41 +131,65 @@ export class EventConsumer<Tx extends SqlExecutor> {
       },
       contextFromHeaders(headers),
     );
-    const log = this.options.logger.child({
-      eventId: envelope.eventId,
-      type: envelope.type,
-      key: envelope.aggregateId,
-    });
-    const maxAttempts = this.options.maxAttempts ?? 5;
     try {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const outcome = await context.with(trace.setSpan(context.active(), span), () =>
-            applyOnce(this.options.runInTransaction, this.options.groupId, reaction, event),
-          );
-          span.setAttribute('sneakers.outcome', outcome);
-          return;
-        } catch (error) {
-          if (attempt >= maxAttempts || this.stopping) {
-            if (this.stopping) throw error; // not applied and not dead-lettered: redelivered after restart
-            span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-            log.error({ err: error, attempt }, 'event failed for good; sending it to the dead-letter topic');
-            return this.deadLetter({ topic, partition, message, reason: String(error), attempts: attempt });
-          }
-          const delay = backoffDelay(attempt, { baseMs: this.options.retryBaseMs ?? 100, maxMs: 5000 });
-          log.warn({ err: error, attempt, retryInMs: delay }, 'event failed; retrying');
-          await this.stopSignal.sleep(delay, { wakeable: false });
-          await heartbeat();
-        }
-      }
+      // Inside the span's context, so every line logged for this event (retries too) has its trace id.
+      const result = await context.with(trace.setSpan(context.active(), span), () =>
+        this.applyWithRetries(delivery, reaction, event, span),
+      );
+      timer?.({ result });
     } finally {
       span.end();
     }
   }
 
+  /** Applies the event, retrying with back-off; after the last attempt it goes to the dead-letter topic. */
+  private async applyWithRetries(
+    { topic, partition, message, heartbeat }: EachMessagePayload,
+    reaction: Reaction<Tx>,
+    event: EventEnvelope<unknown>,
+    span: Span,
+  ): Promise<HandlerResult> {
+    const orderId = (event.payload as { orderId?: unknown }).orderId;
+    const log = this.options.logger.child({
+      eventId: event.eventId,
+      type: event.type,
+      key: event.aggregateId,
+      // The saga's thread: every event of a checkout names its order.
+      ...(typeof orderId === 'string' ? { orderId } : {}),
+    });
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await applyOnce(this.options.runInTransaction, this.options.groupId, reaction, event);
+        span.setAttribute('sneakers.outcome', outcome);
+        return outcome;
+      } catch (error) {
+        if (attempt >= maxAttempts || this.stopping) {
+          if (this.stopping) throw error; // not applied and not dead-lettered: redelivered after restart
+          span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+          log.error({ err: error, attempt }, 'event failed for good; sending it to the dead-letter topic');
+          await this.deadLetter({ topic, partition, message, reason: String(error), attempts: attempt });
+          return 'dead_lettered';
+        }
+        const delay = backoffDelay(attempt, { baseMs: this.options.retryBaseMs ?? 100, maxMs: 5000 });
+        log.warn({ err: error, attempt, retryInMs: delay }, 'event failed; retrying');
+        await this.stopSignal.sleep(delay, { wakeable: false });
+        await heartbeat();
+      }
+    }
+  }
+
+  private watchLag(): void {
+    const { metrics, groupId, topics } = this.options;
+    const admin = this.admin;
+    if (!metrics || !admin) return;
+    this.unwatchLag = metrics.consumer().watchLag(groupId, () => readConsumerLag(admin, groupId, topics));
+  }
+
   private async deadLetter(letter: Omit<Parameters<typeof sendToDeadLetterTopic>[2], 'groupId'>): Promise<void> {
     const dlqTopic = deadLetterTopic(this.options.groupId);
     await sendToDeadLetterTopic(this.producer, dlqTopic, { ...letter, groupId: this.options.groupId });
+    this.options.metrics?.consumer().deadLetters.inc({ group: this.options.groupId, topic: letter.topic });
     this.options.logger.warn(
       { topic: letter.topic, offset: letter.message.offset, reason: letter.reason, dlqTopic },
       'dead-lettered',

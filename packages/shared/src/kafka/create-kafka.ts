@@ -1,5 +1,6 @@
 import { Kafka, logLevel as KafkaLogLevel, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
+import { IN_PROCESS_BROKER, processBus } from '../embedded/process-bus';
 
 const toPino = {
   [KafkaLogLevel.ERROR]: 'error',
@@ -9,7 +10,10 @@ const toPino = {
   [KafkaLogLevel.NOTHING]: 'silent',
 } as const;
 
-/** A kafkajs client whose own logs go through the service's JSON logger. */
+/**
+ * A kafkajs client whose own logs go through the service's JSON logger; with the broker list
+ * `in-process` (the embedded mode), the process's in-memory bus behind the same API.
+ */
 export function createKafka({
   clientId,
   brokers,
@@ -19,6 +23,7 @@ export function createKafka({
   brokers: string[];
   logger: Logger;
 }): Kafka {
+  if (brokers.length === 1 && brokers[0] === IN_PROCESS_BROKER) return processBus().asKafka();
   const kafkaLogger = logger.child({ component: 'kafkajs' });
   return new Kafka({
     clientId,

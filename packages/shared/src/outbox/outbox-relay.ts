@@ -2,6 +2,7 @@ import { SpanKind, trace } from '@opentelemetry/api';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
+import type { OutboxBacklog, ServiceMetrics } from '../metrics';
 import { contextFromHeaders, currentTraceHeaders } from '../telemetry';
 import { backoffDelay, WakeSignal } from '../timing';
 import { OUTBOX_CHANNEL } from './outbox-channel';
@@ -19,6 +20,8 @@ export interface OutboxRelayOptions {
   wakeOnNotify?: boolean;
   /** Called after Kafka acknowledged a batch and before its rows are deleted (a test seam). */
   afterPublish?: (rows: OutboxRow[]) => void | Promise<void>;
+  /** Where the backlog gauges go (read from the table at scrape time). */
+  metrics?: ServiceMetrics;
 }
 
 const tracer = trace.getTracer('@sneakers/shared/outbox');
@@ -33,6 +36,7 @@ export class OutboxRelay {
   private listener: PoolClient | undefined;
   private loopDone: Promise<void> | undefined;
   private stopping = false;
+  private unwatch: (() => void) | undefined;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
 
@@ -47,11 +51,13 @@ export class OutboxRelay {
     await this.producer.connect();
     if (this.options.wakeOnNotify ?? true) await this.listen();
     this.loopDone = this.loop();
+    this.unwatch = this.options.metrics?.outbox().watch(() => this.backlog());
     this.options.logger.info({ batchSize: this.batchSize }, 'outbox relay started');
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.unwatch?.();
     this.wakeSignal.interrupt();
     await this.loopDone;
     this.dropListener();
@@ -78,6 +84,15 @@ export class OutboxRelay {
     } finally {
       client.release();
     }
+  }
+
+  /** What waits to be published: rows are deleted once Kafka acked, so every row is unsent. */
+  async backlog(): Promise<OutboxBacklog> {
+    const { rows } = await this.options.pool.query<{ rows: string; oldest_age_seconds: number | null }>(
+      `SELECT (SELECT count(*) FROM outbox) AS rows,
+              (SELECT extract(epoch FROM now() - created_at)::float8 FROM outbox ORDER BY id LIMIT 1) AS oldest_age_seconds`,
+    );
+    return { rows: Number(rows[0]?.rows ?? 0), oldestAgeSeconds: Math.max(0, rows[0]?.oldest_age_seconds ?? 0) };
   }
 
   private async send(rows: OutboxRow[]): Promise<void> {

@@ -1,2 +1,3 @@
+export * from './exit-on-start-failure';
 export * from './platform-services';
 export * from './run-service';

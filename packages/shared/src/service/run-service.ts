@@ -8,6 +8,8 @@ import { createHttpApp, type ReadinessCheck, type RunningServer, type Stoppable,
 import { EventConsumer, type Reaction } from '../inbox';
 import { createKafka, ensureTopics, eventTopic, PLATFORM_TOPICS } from '../kafka';
 import { createLogger } from '../logging/logger';
+import { createServiceMetrics, type ServiceMetrics } from '../metrics';
+import { startOperations } from '../operations';
 import { OutboxRelay } from '../outbox';
 import { shutdownTelemetry } from '../telemetry';
 
@@ -31,11 +33,23 @@ export interface ServiceDefinition<Tx extends SqlExecutor, Env extends ServiceEn
   readiness?: ReadinessCheck[];
   /** Extra connections to close on shutdown, after consumers and relay, before the database. */
   drain?: Stoppable[];
+  /** Passed in by a service that counts its own outcomes too; otherwise made here. */
+  metrics?: ServiceMetrics;
   routes?: (deps: {
     config: Env;
     prisma: ServicePrisma<Tx>;
     runInTransaction: TransactionRunner<Tx>;
   }) => RequestHandler[];
+}
+
+export interface ServiceStartOptions {
+  /** Where the variables come from; several services in one process each get their own. */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Off when a launcher runs several services in one process: it then owns the signals and the
+   * process-wide telemetry, and stops the services itself.
+   */
+  ownsProcess?: boolean;
 }
 
 /**
@@ -44,9 +58,11 @@ export interface ServiceDefinition<Tx extends SqlExecutor, Env extends ServiceEn
  */
 export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>(
   definition: ServiceDefinition<Tx, Env>,
+  { env = process.env, ownsProcess = true }: ServiceStartOptions = {},
 ): Promise<RunningServer> {
-  const config = loadConfigOrExit(definition.env);
+  const config = loadConfigOrExit(definition.env, env);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const metrics = definition.metrics ?? createServiceMetrics(definition.name);
   const prisma = definition.createPrisma(config.DATABASE_URL);
   const runInTransaction: TransactionRunner<Tx> = (work) =>
     prisma.$transaction(work, { maxWait: 10_000, timeout: 15_000 });
@@ -64,6 +80,7 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
     logger: logger.child({ component: 'outbox-relay' }),
     batchSize: config.OUTBOX_BATCH_SIZE,
     pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+    metrics,
   });
   await relay.start();
 
@@ -77,17 +94,20 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
           reactions,
           runInTransaction,
           logger: logger.child({ component: 'consumer' }),
+          metrics,
         })
       : undefined;
   await consumer?.start();
+  const operations = await startOperations({ service: definition.name, kafka, db: prisma, runInTransaction, logger });
 
   const admin = kafka.admin();
   await admin.connect();
   const app = createHttpApp({
     logger,
+    metrics,
     bodyLimit: config.HTTP_BODY_LIMIT,
     verifyAccessToken: definition.verifyAccessToken ?? accessTokenVerifier(remoteKeySet(config.JWKS_URL)),
-    routes: definition.routes?.({ config, prisma, runInTransaction }) ?? [],
+    routes: [...(definition.routes?.({ config, prisma, runInTransaction }) ?? []), operations.router],
     readiness: [
       { name: 'database', check: async () => void (await prisma.$queryRawUnsafe('SELECT 1')) },
       { name: 'kafka', check: async () => void (await admin.describeCluster()) },
@@ -97,11 +117,12 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
 
   const drain: Stoppable[] = [
     ...(consumer ? [{ name: 'consumer', stop: () => consumer.stop() }] : []),
+    operations,
     { name: 'outbox relay', stop: () => relay.stop() },
     { name: 'kafka admin', stop: () => admin.disconnect() },
     ...(definition.drain ?? []),
     { name: 'database', stop: async () => Promise.all([prisma.$disconnect(), relayPool.end()]).then(() => undefined) },
-    { name: 'telemetry', stop: shutdownTelemetry },
+    ...(ownsProcess ? [{ name: 'telemetry', stop: shutdownTelemetry }] : []),
   ];
-  return serve(app, { port: config.PORT, logger, drain });
+  return serve(app, { port: config.PORT, logger, drain, handleSignals: ownsProcess });
 }

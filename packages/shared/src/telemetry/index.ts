@@ -1,2 +1,3 @@
+export * from './continue-stored-trace';
 export * from './propagation';
 export * from './start-telemetry';

@@ -1,14 +1,22 @@
+import type { IncomingMessage } from 'node:http';
 import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 
 let sdk: NodeSDK | undefined;
 
+/** Probes and scrapes arrive every few seconds; a trace for each would bury the real ones. */
+const isProbe = (req: IncomingMessage) => /^\/(health\/|metrics\b)/.test(req.url ?? '');
+
 /**
  * Starts OpenTelemetry for a service. Call it from the first import of a main (`instrumentation.ts`)
- * so http, express and pg are patched before anything loads them. Exporters and sampling come from
- * the standard OTEL_* variables (OTEL_EXPORTER_OTLP_ENDPOINT; OTEL_TRACES_EXPORTER=none turns it off).
+ * so http, express, pg and ioredis are patched before anything loads them (fetch is traced through
+ * its diagnostics channel). Exporters and sampling come from the standard OTEL_* variables
+ * (OTEL_EXPORTER_OTLP_ENDPOINT; OTEL_TRACES_EXPORTER=none turns it off, as the tests' child
+ * processes do unless a test asks for spans).
  */
 export function startTelemetry(serviceName: string): void {
   if (sdk) return;
@@ -16,10 +24,15 @@ export function startTelemetry(serviceName: string): void {
   sdk = new NodeSDK({
     serviceName,
     instrumentations: [
-      new HttpInstrumentation(),
-      // A span per middleware (request id, logger, json, auth…) costs more than it tells.
-      new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
-      new PgInstrumentation(),
+      new HttpInstrumentation({ ignoreIncomingRequestHook: isProbe }),
+      // A span per middleware (request id, logger, json, auth…) or per router passed on the way to
+      // the handler costs more than it tells; the route still names the server span.
+      new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] }),
+      // Only queries made for a request or an event: the relay's polling and LISTEN would otherwise
+      // start a trace of their own every second.
+      new PgInstrumentation({ requireParentSpan: true }),
+      new IORedisInstrumentation({ requireParentSpan: true }),
+      new UndiciInstrumentation({ requireParentforSpans: true }),
     ],
   });
   sdk.start();

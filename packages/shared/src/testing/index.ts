@@ -1,6 +1,7 @@
 export * from './child-service';
 export * from './expect-no-drift';
 export * from './kafka-broker';
+export * from './metric-sample';
 export * from './reaction-harness';
 export * from './test-database';
 export * from './test-env';

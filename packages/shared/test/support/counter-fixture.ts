@@ -12,6 +12,7 @@ import {
   OutboxRelay,
   type OutboxRelayOptions,
   react,
+  type ServiceMetrics,
   writeOutboxEvent,
 } from '../../src';
 import { createPrismaClient } from '../../src/db';
@@ -100,7 +101,9 @@ export class CounterWorld {
     return relay;
   }
 
-  consumer(options: { maxAttempts?: number; failWhen?: (seq: number) => boolean } = {}): EventConsumer<Tx> {
+  consumer(
+    options: { maxAttempts?: number; failWhen?: (seq: number) => boolean; metrics?: ServiceMetrics } = {},
+  ): EventConsumer<Tx> {
     const consumer = new EventConsumer<Tx>({
       kafka: this.kafka,
       groupId: this.groupId,
@@ -108,6 +111,7 @@ export class CounterWorld {
       logger,
       maxAttempts: options.maxAttempts ?? 3,
       retryBaseMs: 10,
+      metrics: options.metrics,
       runInTransaction: (work) => this.prisma.$transaction(work, { timeout: 30_000 }),
       reactions: [
         react(this.contracts.incremented, async (event, tx: Tx) => {

@@ -15,7 +15,8 @@ export type PopularProduct = z.infer<typeof popularProductSchema>;
 
 export interface PopularProductsDeps {
   runInTransaction: TransactionRunner<Tx>;
-  redis: Redis;
+  /** Absent in the embedded mode: the answer then comes from the database, memoized below. */
+  redis?: Redis;
   timeZone: string;
   /** How long one computed answer is served from Redis before it is merged again. */
   cacheMs: number;
@@ -51,17 +52,22 @@ export function popularProducts(deps: PopularProductsDeps): () => Promise<Popula
 }
 
 async function compute(deps: PopularProductsDeps, days: Date[]): Promise<PopularProduct[]> {
+  const { redis } = deps;
+  if (!redis) return fromDatabase(deps, days);
   try {
-    return await fromRedis(deps, days);
+    return await fromRedis(deps, redis, days);
   } catch (error) {
     deps.logger?.warn({ err: error }, 'popular products from the database: redis unavailable');
-    const top = await deps.runInTransaction((tx) => topSellers(tx, days, POPULAR_LIMIT));
-    return withProducts(deps, top);
+    return fromDatabase(deps, days);
   }
 }
 
-async function fromRedis(deps: PopularProductsDeps, days: Date[]): Promise<PopularProduct[]> {
-  const { redis } = deps;
+async function fromDatabase(deps: PopularProductsDeps, days: Date[]): Promise<PopularProduct[]> {
+  const top = await deps.runInTransaction((tx) => topSellers(tx, days, POPULAR_LIMIT));
+  return withProducts(deps, top);
+}
+
+async function fromRedis(deps: PopularProductsDeps, redis: Redis, days: Date[]): Promise<PopularProduct[]> {
   const cacheKey = `popular:${isoDay(days[0] as Date)}`;
   const cached = await redis.get(cacheKey);
   if (cached) return JSON.parse(cached) as PopularProduct[];

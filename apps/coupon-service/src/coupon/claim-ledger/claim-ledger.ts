@@ -9,13 +9,7 @@ import {
   UNDO_SCRIPT,
   UNLOCK_SCRIPT,
 } from './claim-ledger.scripts';
-
-export type LedgerVerdict =
-  | { kind: 'claimed'; position: number }
-  | { kind: 'missing' | 'notActive' | 'notInWindow' | 'alreadyClaimed' | 'soldOut' };
-
-/** Reads the database snapshot a rebuild starts from; undefined when the policy does not exist. */
-export type LoadClaimants = (policyId: string) => Promise<{ policy: CouponPolicy; buyerIds: string[] } | undefined>;
+import type { Ledger, LedgerVerdict, LoadClaimants } from './ledger';
 
 interface LedgerCommands {
   couponClaim(meta: string, buyers: string, buyerId: string, nowMs: number): Promise<number>;
@@ -36,7 +30,7 @@ const SADD_CHUNK = 5_000;
  * storm of refusals never reaches PostgreSQL. The database stays the durable truth; this ledger is
  * a cache of it (issued count, who claimed, status, window) that is rebuilt whenever it is missing.
  */
-export class ClaimLedger {
+export class ClaimLedger implements Ledger {
   private readonly redis: Redis & LedgerCommands;
   private readonly rebuilding = new Map<string, Promise<boolean>>();
 

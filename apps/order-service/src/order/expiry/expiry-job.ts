@@ -1,6 +1,7 @@
 import type { TransactionRunner } from '@sneakers/shared';
 import type { Logger } from 'pino';
 import type { Tx } from '../../prisma';
+import type { SagaOutcomes } from '../saga-outcomes';
 import { expireDueOrders } from '../use-cases/expire-orders/expire-orders.use-case';
 
 const BATCH = 100;
@@ -12,14 +13,14 @@ const BATCH = 100;
  */
 export function startExpiryJob(
   runInTransaction: TransactionRunner<Tx>,
-  { intervalMs, logger }: { intervalMs: number; logger: Logger },
+  { intervalMs, logger, outcomes }: { intervalMs: number; logger: Logger; outcomes?: SagaOutcomes },
 ): { stop: () => Promise<void> } {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const round = async () => {
     try {
-      while (!stopped && (await expireDueOrders(runInTransaction, { batchSize: BATCH })) === BATCH);
+      while (!stopped && (await expireDueOrders(runInTransaction, { batchSize: BATCH, outcomes })) === BATCH);
     } catch (error) {
       logger.warn({ err: error }, 'expiry round failed; retrying next round');
     }

@@ -13,5 +13,6 @@ export const awaitPaymentWhenCouponReserved = (settings: SagaSettings) =>
       causedBy: { type, id: eventId },
       detail: { userCouponId: payload.userCouponId, rule: payload.rule },
       transition: (order) => recordCouponReserved(order, payload.userCouponId, payload.rule, settleNow(settings)),
+      outcomes: settings.outcomes,
     });
   });

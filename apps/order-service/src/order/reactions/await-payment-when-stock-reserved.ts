@@ -13,5 +13,6 @@ export const awaitPaymentWhenStockReserved = (settings: SagaSettings) =>
       causedBy: { type, id: eventId },
       detail: { subtotal: payload.subtotal },
       transition: (order) => recordStockReserved(order, payload.lines, payload.subtotal, settleNow(settings)),
+      outcomes: settings.outcomes,
     });
   });

@@ -12,5 +12,6 @@ export const cancelOrderWhenCouponRejected = (settings: SagaSettings) =>
       causedBy: { type, id: eventId },
       detail: { reason: payload.reason },
       transition: (order) => recordCouponRejected(order, payload.userCouponId, settleNow(settings)),
+      outcomes: settings.outcomes,
     });
   });

@@ -12,5 +12,6 @@ export const cancelOrderWhenStockRejected = (settings: SagaSettings) =>
       causedBy: { type, id: eventId },
       detail: { reason: payload.reason, skuId: payload.skuId },
       transition: (order) => recordStockRejected(order, payload.reason, settleNow(settings)),
+      outcomes: settings.outcomes,
     });
   });

@@ -1,5 +1,5 @@
 import { AppError, type RouteResult, withIdempotency } from '@sneakers/shared';
-import type { LedgerVerdict } from '../../claim-ledger/claim-ledger';
+import type { LedgerVerdict } from '../../claim-ledger/ledger';
 import type { CouponDeps } from '../../coupon.deps';
 import { userCouponView } from '../../coupon.views';
 import { CouponErrors } from '../../domain/coupon.errors';
@@ -13,6 +13,18 @@ export interface ClaimCoupon {
   fingerprint: unknown;
 }
 
+/** Claims one coupon and reports how it ended. */
+export async function claimCoupon(deps: CouponDeps, claim: ClaimCoupon): Promise<RouteResult> {
+  try {
+    const result = await claimOnce(deps, claim);
+    deps.claimResults.record(result.headers?.['Idempotent-Replayed'] === 'true' ? 'REPLAYED' : 'CLAIMED');
+    return result;
+  } catch (error) {
+    deps.claimResults.record(error instanceof AppError ? error.code : 'FAILED');
+    throw error;
+  }
+}
+
 /**
  * First come, first served. Redis decides fast (one script: window, status, one per buyer, quantity),
  * so the many refusals of a storm never touch PostgreSQL; only a "yes" goes on to the database,
@@ -20,7 +32,7 @@ export interface ClaimCoupon {
  * allowed (its state was lost or stale), the answer is the database's and the Redis mark is taken
  * back. A 201 is sent only after the coupon committed, so no answered claim can be lost.
  */
-export async function claimCoupon(deps: CouponDeps, claim: ClaimCoupon): Promise<RouteResult> {
+async function claimOnce(deps: CouponDeps, claim: ClaimCoupon): Promise<RouteResult> {
   const now = deps.clock();
   const verdict = await decideInRedis(deps, claim, now);
   const idempotent = { scope: claim.buyerId, key: claim.idempotencyKey, fingerprint: claim.fingerprint };

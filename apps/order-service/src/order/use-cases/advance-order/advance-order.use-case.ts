@@ -3,6 +3,7 @@ import type { Order, Transition } from '../../domain/order';
 import { lockOrder, saveOrder } from '../../order.repository';
 import { announce } from '../../order-events';
 import { type Cause, recordStep } from '../../order-steps.repository';
+import type { SagaOutcomes } from '../../saga-outcomes';
 
 export interface Advance {
   orderId: string;
@@ -11,6 +12,8 @@ export interface Advance {
   causedBy: Cause;
   detail?: Record<string, unknown>;
   transition: (order: Order) => Transition;
+  /** Told when the order's checkout ends (counted as the transition is written, before commit). */
+  outcomes?: SagaOutcomes;
 }
 
 export type AdvanceResult = { found: false } | { found: true; changed: boolean; order: Order };
@@ -21,7 +24,7 @@ export type AdvanceResult = { found: false } | { found: true; changed: boolean; 
  */
 export async function advanceOrder(
   tx: Tx,
-  { orderId, step, causedBy, detail, transition }: Advance,
+  { orderId, step, causedBy, detail, transition, outcomes }: Advance,
 ): Promise<AdvanceResult> {
   const order = await lockOrder(tx, orderId);
   if (!order) return { found: false };
@@ -45,6 +48,7 @@ export async function advanceOrder(
       emitted,
       ...(outcomeDetail ? { detail: outcomeDetail } : {}),
     });
+    if (next.outcome !== 'AWAITING_PAYMENT') outcomes?.ended(next.outcome, next.order.cancelReason);
   }
   return { found: true, changed: true, order: next.order };
 }

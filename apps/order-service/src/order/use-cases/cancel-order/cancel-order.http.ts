@@ -8,7 +8,7 @@ import { assertCanSee } from '../../order-access';
 import { requestCause } from '../../request-cause';
 import { advanceOrder } from '../advance-order/advance-order.use-case';
 
-export function serveCancelOrder(router: Router, { runInTransaction }: OrderDeps): void {
+export function serveCancelOrder(router: Router, { runInTransaction, outcomes }: OrderDeps): void {
   handle(router, cancelOrderRoute, ({ identity, params, idempotencyKey, req }) =>
     withIdempotency(
       runInTransaction,
@@ -21,6 +21,7 @@ export function serveCancelOrder(router: Router, { runInTransaction }: OrderDeps
           step: 'CANCEL_REQUESTED',
           causedBy: requestCause(req),
           transition: (order) => cancelByBuyer(order, new Date()),
+          outcomes,
         });
         if (!result.found) throw new Error('order vanished');
         return { status: 200, body: orderView(result.order) };

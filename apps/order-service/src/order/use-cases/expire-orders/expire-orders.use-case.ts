@@ -2,6 +2,7 @@ import type { TransactionRunner } from '@sneakers/shared';
 import type { Tx } from '../../../prisma';
 import { expire } from '../../domain/order';
 import { lockDueOrderIds } from '../../order.repository';
+import type { SagaOutcomes } from '../../saga-outcomes';
 import { advanceOrder } from '../advance-order/advance-order.use-case';
 
 /**
@@ -12,7 +13,7 @@ import { advanceOrder } from '../advance-order/advance-order.use-case';
  */
 export async function expireDueOrders(
   runInTransaction: TransactionRunner<Tx>,
-  { now = new Date(), batchSize = 100 }: { now?: Date; batchSize?: number } = {},
+  { now = new Date(), batchSize = 100, outcomes }: { now?: Date; batchSize?: number; outcomes?: SagaOutcomes } = {},
 ): Promise<number> {
   return runInTransaction(async (tx) => {
     const due = await lockDueOrderIds(tx, now, batchSize);
@@ -22,6 +23,7 @@ export async function expireDueOrders(
         step: 'DEADLINE_PASSED',
         causedBy: { type: 'expiry', id: null },
         transition: (order) => expire(order, now),
+        outcomes,
       });
     }
     return due.length;

@@ -1,7 +1,7 @@
-import { handle, payOrderRoute, type TransactionRunner, withIdempotency } from '@sneakers/shared';
+import { continueStoredTrace, handle, payOrderRoute, type TransactionRunner, withIdempotency } from '@sneakers/shared';
 import type { Router } from 'express';
 import type { Tx } from '../../../prisma';
-import { isOrderKnown } from '../../payable-order.repository';
+import { isOrderKnown, traceHeadersOfOrder } from '../../payable-order.repository';
 import { paymentView } from '../../payment.views';
 import { payOrder } from './pay-order.use-case';
 
@@ -25,21 +25,24 @@ export function servePayOrder(
 ): void {
   handle(router, payOrderRoute, async ({ identity, params, idempotencyKey }) => {
     await waitUntilKnown(runInTransaction, params.orderId, orderWaitMs);
-    return withIdempotency(
-      runInTransaction,
-      {
-        scope: identity.userId,
-        key: idempotencyKey,
-        fingerprint: { method: payOrderRoute.method, path: payOrderRoute.path, params },
-      },
-      async (tx) => {
-        const { payment, created } = await payOrder(tx, {
-          orderId: params.orderId,
-          buyerId: identity.userId,
-          now: new Date(),
-        });
-        return { status: created ? 201 : 200, body: paymentView(payment) };
-      },
+    const checkoutTrace = await runInTransaction((tx) => traceHeadersOfOrder(tx, params.orderId));
+    return continueStoredTrace(checkoutTrace, 'pay order', () =>
+      withIdempotency(
+        runInTransaction,
+        {
+          scope: identity.userId,
+          key: idempotencyKey,
+          fingerprint: { method: payOrderRoute.method, path: payOrderRoute.path, params },
+        },
+        async (tx) => {
+          const { payment, created } = await payOrder(tx, {
+            orderId: params.orderId,
+            buyerId: identity.userId,
+            now: new Date(),
+          });
+          return { status: created ? 201 : 200, body: paymentView(payment) };
+        },
+      ),
     );
   });
 }

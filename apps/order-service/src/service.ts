@@ -1,0 +1,67 @@
+import {
+  createKafka,
+  createLogger,
+  createServiceMetrics,
+  loadConfigOrExit,
+  runService,
+  type ServiceStartOptions,
+  type TransactionRunner,
+} from '@sneakers/shared';
+import { orderRoutes } from './app';
+import { orderServiceEnv } from './config';
+import { dataPlatformConsumer } from './data-platform/data-platform-consumer';
+import { startExpiryJob } from './order/expiry/expiry-job';
+import { sagaOutcomeMetrics } from './order/saga-outcome.metrics';
+import { PgOrderWaiter } from './order/waiting/order-waiter';
+import { createPrisma, type Tx } from './prisma';
+import { orderReactions } from './reactions';
+
+export async function startOrderService(options: ServiceStartOptions = {}) {
+  const config = loadConfigOrExit(orderServiceEnv, options.env);
+  const logger = createLogger('order-service', config.LOG_LEVEL);
+  const metrics = createServiceMetrics('order-service');
+  const outcomes = sagaOutcomeMetrics(metrics);
+  // The expiry job and the data-platform consumer get a pool of their own, so neither can starve
+  // the requests and the saga consumer of connections (a platform outage holds one per attempt).
+  const background = createPrisma(config.DATABASE_URL);
+  const runInBackground: TransactionRunner<Tx> = (work) => background.$transaction(work, { timeout: 15_000 });
+  const waiter = new PgOrderWaiter(config.DATABASE_URL, logger.child({ component: 'order-waiter' }));
+  await waiter.start();
+
+  const kafka = createKafka({ clientId: 'order-service-data-platform', brokers: config.KAFKA_BROKERS, logger });
+  const delivery = dataPlatformConsumer({
+    kafka,
+    runInTransaction: runInBackground,
+    logger: logger.child({ component: 'data-platform' }),
+    target: { url: config.DATA_PLATFORM_URL, timeoutMs: config.DATA_PLATFORM_TIMEOUT_MS },
+    maxAttempts: config.DATA_PLATFORM_MAX_ATTEMPTS,
+    metrics,
+  });
+  let expiry: { stop: () => Promise<void> } | undefined;
+
+  const running = await runService(
+    {
+      name: 'order-service',
+      env: orderServiceEnv,
+      createPrisma,
+      subscribesTo: ['stock', 'coupon', 'payment'],
+      metrics,
+      reactions: () => orderReactions({ paymentWindowMs: config.ORDER_PAYMENT_WINDOW_MS, outcomes }),
+      routes: ({ runInTransaction }) => orderRoutes({ runInTransaction, waiter, outcomes }),
+      drain: [
+        { name: 'data-platform consumer', stop: () => delivery.stop() },
+        { name: 'expiry job', stop: async () => expiry?.stop() },
+        { name: 'order waiter', stop: () => waiter.stop() },
+        { name: 'background database', stop: () => background.$disconnect() },
+      ],
+    },
+    options,
+  );
+  await delivery.start();
+  expiry = startExpiryJob(runInBackground, {
+    intervalMs: config.ORDER_EXPIRY_INTERVAL_MS,
+    logger: logger.child({ component: 'expiry' }),
+    outcomes,
+  });
+  return running;
+}

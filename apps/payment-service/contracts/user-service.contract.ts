@@ -1,0 +1,8 @@
+import { defineConsumerContract } from '@sneakers/shared';
+
+/** Buyers get a wallet as soon as they register. */
+export default defineConsumerContract({
+  consumer: 'payment-service',
+  provider: 'user-service',
+  events: [{ type: 'user.registered', version: 1, reads: { userId: 'string', role: 'string' } }],
+});

@@ -1,0 +1,25 @@
+// `npm start`: the whole platform. Nothing configured → one process on embedded adapters (see
+// run-embedded.ts). KAFKA_BROKERS, REDIS_URL or a DATABASE_URL set → every service as its own process
+// against those real services, as in production.
+import path from 'node:path';
+import { startTelemetry } from '@sneakers/shared/telemetry';
+import { externalServicesConfigured, runOnExternalServices } from './external-services';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const external = externalServicesConfigured(process.env);
+
+if (external.length > 0) {
+  console.log(`[platform] ${external.join(', ')} set: starting each service against the real services`);
+  runOnExternalServices(ROOT);
+} else {
+  // Spans go nowhere unless a collector is configured (OTEL_EXPORTER_OTLP_ENDPOINT).
+  if (!process.env.OTEL_EXPORTER_OTLP_ENDPOINT) process.env.OTEL_TRACES_EXPORTER ??= 'none';
+  startTelemetry('sneakers-platform');
+  // Loaded after telemetry so pg, http and express are instrumented.
+  import('./run-embedded.js')
+    .then(({ runEmbedded }) => runEmbedded(ROOT, process.env))
+    .catch((error: unknown) => {
+      console.error('[platform] failed to start', error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { startDataPlatformReceiver } from '@sneakers/order-service/src/data-platform/data-platform-receiver';
+import { GATEWAY_PORT, shutdownTelemetry } from '@sneakers/shared';
+import { banner } from './banner';
+import { seedDemo } from './demo/seed-demo';
+import { startEmbeddedPlatform } from './embedded-platform';
+
+const DATA_PLATFORM_OFFSET = 14; // 3014 next to the gateway's 3000, as `npm run data-platform` uses
+
+/**
+ * `npm start` with nothing configured. SNEAKERS_DATA_DIR picks where data is kept (default .data
+ * in the repository; `memory` keeps nothing), GATEWAY_PORT the gateway's port (services follow).
+ */
+export async function runEmbedded(root: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const dataDir = env.SNEAKERS_DATA_DIR === 'memory' ? undefined : path.resolve(root, env.SNEAKERS_DATA_DIR ?? '.data');
+  const gatewayPort = Number(env.GATEWAY_PORT ?? GATEWAY_PORT);
+  const say = (line: string) => console.log(`[platform] ${line}`);
+
+  const receiver = await startDataPlatformReceiver(gatewayPort + DATA_PLATFORM_OFFSET);
+  say('starting six services on embedded adapters…');
+  const platform = await startEmbeddedPlatform({
+    dataDir,
+    gatewayPort,
+    env: { LOG_LEVEL: env.LOG_LEVEL ?? 'warn', NODE_ENV: env.NODE_ENV, ...otelVariables(env) },
+    serviceEnv: { 'order-service': { DATA_PLATFORM_URL: receiver.url } },
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping (requests in flight finish, events are handed over)…`);
+    await platform.stop();
+    await receiver.close();
+    await shutdownTelemetry();
+    say('stopped');
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
+
+  try {
+    const { seeded } = await seedDemo(platform.gatewayUrl, (line) => say(`seed: ${line}`));
+    if (seeded) say('demo data seeded');
+  } catch (error) {
+    if (stopping) return; // stopped while seeding: the next start seeds again
+    throw error;
+  }
+  console.log(banner(platform, dataDir, receiver.url));
+}
+
+function otelVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('OTEL_')));
+}

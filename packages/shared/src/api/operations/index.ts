@@ -1,0 +1,2 @@
+export * from './operations.routes';
+export * from './operations.schemas';

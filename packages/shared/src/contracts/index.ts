@@ -1,0 +1,3 @@
+export * from './consumer-contract';
+export * from './contract-breaks';
+export * from './load-consumer-contracts';

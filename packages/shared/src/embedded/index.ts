@@ -1,0 +1,3 @@
+export * from './embedded-postgres';
+export * from './in-process-kafka';
+export * from './process-bus';

@@ -1,0 +1,2 @@
+export * from './consumer-groups';
+export * from './start-operations';

@@ -1,0 +1,53 @@
+import type { Router } from 'express';
+import type { Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { SqlExecutor, TransactionRunner } from '../db';
+import { consumerGroupsOf, isPlatformService } from './consumer-groups';
+import { DeadLetterArchive } from './dead-letter-archive';
+import { operationsRouter } from './operations.http';
+
+export interface OperationsOptions<Tx extends SqlExecutor> {
+  /** The service's name, which is also its main consumer group. */
+  service: string;
+  kafka: Kafka;
+  db: SqlExecutor;
+  runInTransaction: TransactionRunner<Tx>;
+  logger: Logger;
+  /** Whose dead letters to archive; default: the service's groups from the platform topic list. */
+  consumerGroups?: readonly string[];
+  /** Default `<service>-dead-letter-archive`; tests pass their own so runs never share a group. */
+  archiveGroupId?: string;
+}
+
+export interface RunningOperations {
+  name: string;
+  router: Router;
+  stop: () => Promise<void>;
+}
+
+/** Starts the dead-letter archive and the replay producer, and builds the admin routes over them. */
+export async function startOperations<Tx extends SqlExecutor>(
+  options: OperationsOptions<Tx>,
+): Promise<RunningOperations> {
+  const { service, kafka, db, runInTransaction } = options;
+  if (!isPlatformService(service)) throw new Error(`${service} is not a platform service`);
+  const logger = options.logger.child({ component: 'operations' });
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  const archive = new DeadLetterArchive({
+    kafka,
+    groupId: options.archiveGroupId ?? `${service}-dead-letter-archive`,
+    consumerGroups: options.consumerGroups ?? consumerGroupsOf(service),
+    db,
+    logger,
+  });
+  await archive.start();
+  return {
+    name: 'operations',
+    router: operationsRouter({ service, db, runInTransaction, producer, logger }),
+    stop: async () => {
+      await archive.stop();
+      await producer.disconnect();
+    },
+  };
+}
