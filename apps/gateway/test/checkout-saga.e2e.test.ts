@@ -17,7 +17,7 @@ import {
 // Redis). The same scenarios pass on both, so the embedded mode behaves as production does.
 const KAFKA_PORT = 19492;
 const PORTS = { user: 3301, catalog: 3302, coupon: 3303, order: 3304, payment: 3305 } as const;
-const EMBEDDED_GATEWAY_PORT = 3500;
+const EMBEDDED_GATEWAY_PORT = 3550;
 
 describe.each([
   ['real Kafka, PostgreSQL, Redis', () => startPlatform({ kafkaPort: KAFKA_PORT, ports: PORTS })],
