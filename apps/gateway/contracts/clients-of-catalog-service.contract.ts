@@ -2,7 +2,7 @@ import { defineConsumerContract } from '@sneakers/shared';
 
 /** Clients pick a size's SKU from a product's detail and watch its availability. */
 export default defineConsumerContract({
-  consumer: 'gateway clients (e2e tests, demo)',
+  consumer: 'gateway clients (e2e tests)',
   provider: 'catalog-service',
   responses: [
     {

@@ -2,7 +2,7 @@ import { defineConsumerContract } from '@sneakers/shared';
 
 /** Clients claim a coupon, order with its id, and watch its status. */
 export default defineConsumerContract({
-  consumer: 'gateway clients (e2e tests, demo)',
+  consumer: 'gateway clients (e2e tests)',
   provider: 'coupon-service',
   responses: [
     { route: 'POST /coupon-policies/{policyId}/claims', status: 201, reads: { id: 'string' } },

@@ -2,7 +2,7 @@ import { defineConsumerContract } from '@sneakers/shared';
 
 /** Clients place an order, then read its status, price and cancel reason until it settles. */
 export default defineConsumerContract({
-  consumer: 'gateway clients (e2e tests, demo)',
+  consumer: 'gateway clients (e2e tests)',
   provider: 'order-service',
   responses: [
     { route: 'POST /orders', status: 202, reads: { id: 'string', status: 'string' } },

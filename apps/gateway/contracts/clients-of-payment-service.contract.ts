@@ -2,7 +2,7 @@ import { defineConsumerContract } from '@sneakers/shared';
 
 /** Clients top up and check the prepaid balance. */
 export default defineConsumerContract({
-  consumer: 'gateway clients (e2e tests, demo)',
+  consumer: 'gateway clients (e2e tests)',
   provider: 'payment-service',
   responses: [
     { route: 'POST /wallet/charges', status: 201, reads: { 'wallet.balance': 'integer' } },

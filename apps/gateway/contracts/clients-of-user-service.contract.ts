@@ -2,7 +2,7 @@ import { defineConsumerContract } from '@sneakers/shared';
 
 /** Clients sign up and log in, then send the access token as a bearer token. */
 export default defineConsumerContract({
-  consumer: 'gateway clients (e2e tests, demo)',
+  consumer: 'gateway clients (e2e tests)',
   provider: 'user-service',
   responses: [
     { route: 'POST /users/buyers', status: 201, reads: { id: 'string' } },

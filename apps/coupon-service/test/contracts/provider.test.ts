@@ -41,11 +41,13 @@ describe("coupon-service against its consumers' contracts", () => {
       await applyOnce(app.runInTransaction, 'coupon-service', reserveCoupon, placed);
     }
     const mine = await request(app.server).get('/coupons/me').set('Authorization', buyer.authorization);
+    const claimable = await request(app.server).get('/coupon-policies');
     produced = {
       events: await app.prisma.outboxEvent.findMany(),
       responses: [
         { route: 'POST /coupon-policies/{policyId}/claims', status: claim.status, body: claim.body },
         { route: 'GET /coupons/me', status: mine.status, body: mine.body },
+        { route: 'GET /coupon-policies', status: claimable.status, body: claimable.body },
       ],
     };
   });

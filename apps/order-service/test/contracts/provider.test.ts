@@ -43,6 +43,10 @@ describe("order-service against its consumers' contracts", () => {
     for (const order of [paid, cancelled]) {
       const res = await request(app.server).get(`/orders/${order.id}`).set('Authorization', buyer.authorization);
       responses.push({ route: 'GET /orders/{orderId}', status: res.status, body: res.body });
+      const timeline = await request(app.server)
+        .get(`/orders/${order.id}/timeline`)
+        .set('Authorization', buyer.authorization);
+      responses.push({ route: 'GET /orders/{orderId}/timeline', status: timeline.status, body: timeline.body });
     }
     produced = { events: await app.prisma.outboxEvent.findMany(), responses };
   });

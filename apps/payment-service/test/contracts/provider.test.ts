@@ -24,7 +24,7 @@ describe("payment-service against its consumers' contracts", () => {
       .send({ amount: 50_000 });
     const order = anOrder(buyer.userId, 30_000);
     await deliver(app, awaitingPayment(order));
-    await request(app.server)
+    const payment = await request(app.server)
       .post(`/orders/${order.orderId}/payment`)
       .set('Authorization', buyer.authorization)
       .set('Idempotency-Key', randomUUID())
@@ -36,6 +36,7 @@ describe("payment-service against its consumers' contracts", () => {
       responses: [
         { route: 'POST /wallet/charges', status: charge.status, body: charge.body },
         { route: 'GET /wallet', status: wallet.status, body: wallet.body },
+        { route: 'POST /orders/{orderId}/payment', status: payment.status, body: payment.body },
       ],
     };
   });
