@@ -1,6 +1,7 @@
 import { Kafka, logLevel as KafkaLogLevel, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import { IN_PROCESS_BROKER, processBus } from '../embedded/process-bus';
+import { stopIdleRequestLoop } from './stop-idle-request-loop';
 
 const toPino = {
   [KafkaLogLevel.ERROR]: 'error',
@@ -24,6 +25,7 @@ export function createKafka({
   logger: Logger;
 }): Kafka {
   if (brokers.length === 1 && brokers[0] === IN_PROCESS_BROKER) return processBus().asKafka();
+  stopIdleRequestLoop();
   const kafkaLogger = logger.child({ component: 'kafkajs' });
   return new Kafka({
     clientId,
