@@ -40,10 +40,10 @@ function npm(args: string[], env: Record<string, string>): Run {
   return { child, output: () => output, exited };
 }
 
-async function waitForOutput(run: Run, text: string, timeoutMs: number): Promise<void> {
+async function waitForOutput(run: Run, text: string, timeoutMs: number, { orExit = true } = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!run.output().includes(text)) {
-    if (!isRunning(run) || Date.now() > deadline)
+    if ((orExit && !isRunning(run)) || Date.now() > deadline)
       throw new Error(`"${text}" never appeared; output so far:\n${run.output().slice(-4000)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -51,8 +51,13 @@ async function waitForOutput(run: Run, text: string, timeoutMs: number): Promise
 
 const isRunning = (run: Run) => run.child.exitCode === null && run.child.signalCode === null;
 
+/**
+ * Ctrl+C reaches npm and the platform together; npm may exit before the platform has finished
+ * draining (as at a terminal), so the platform's own last line is what says it stopped cleanly.
+ */
 async function stopWithCtrlC(run: Run): Promise<number | string | null> {
   process.kill(-(run.child.pid as number), 'SIGINT');
+  await waitForOutput(run, '[platform] stopped', 60_000, { orExit: false });
   return run.exited;
 }
 

@@ -20,6 +20,8 @@ interface ConsumerGroup {
 
 const GROUP_JOIN = 'consumer.group_join';
 const RETRY_AFTER_FAILURE_MS = 1000;
+// Appends and departures wake consumers at once; this only bounds a wait nothing would end.
+const IDLE_WAIT_MS = 1000;
 
 /**
  * Kafka's contract for one process, for the embedded mode: topics with partitions, a message's
@@ -100,8 +102,8 @@ export class InProcessKafka {
     return partitions;
   }
 
-  /** @internal Resolves when a message is appended anywhere, or after `ms`. */
-  nextAppend(ms: number): Promise<void> {
+  /** @internal Resolves at the next append or departure anywhere, or after `ms`. */
+  nextChange(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -111,6 +113,11 @@ export class InProcessKafka {
       const timer = setTimeout(done, ms);
       this.waiting.add(done);
     });
+  }
+
+  /** @internal */
+  wakeConsumers(): void {
+    for (const wake of [...this.waiting]) wake();
   }
 
   /** @internal */
@@ -153,7 +160,7 @@ export class InProcessKafka {
     const log = partitions[partition] as StoredMessage[];
     log.push(stored);
     if (this.dir) appendFileSync(join(this.dir, `${topic}.log`), `${JSON.stringify(serialize(partition, stored))}\n`);
-    for (const wake of [...this.waiting]) wake();
+    this.wakeConsumers();
     return { topicName: topic, partition, errorCode: 0, baseOffset: String(log.length - 1) };
   }
 
@@ -226,8 +233,10 @@ class InProcessConsumer {
 
   async disconnect(): Promise<void> {
     this.stopped = true;
+    this.bus.wakeConsumers();
     await Promise.all(this.running);
     this.group.members.splice(this.group.members.indexOf(this), 1);
+    this.bus.wakeConsumers(); // a standby member of the group takes over now
   }
 
   async stop(): Promise<void> {
@@ -245,7 +254,7 @@ class InProcessConsumer {
       const offset = this.group.offsets.get(key) ?? 0;
       const stored = log[offset];
       if (!stored || this.group.members[0] !== this) {
-        await this.bus.nextAppend(100);
+        await this.bus.nextChange(IDLE_WAIT_MS);
         continue;
       }
       try {

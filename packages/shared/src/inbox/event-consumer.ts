@@ -3,7 +3,7 @@ import type { Admin, Consumer, EachMessagePayload, Kafka, Producer } from 'kafka
 import type { Logger } from 'pino';
 import type { SqlExecutor, TransactionRunner } from '../db';
 import type { EventEnvelope } from '../events';
-import { deadLetterTopic } from '../kafka';
+import { createProducer, deadLetterTopic } from '../kafka';
 import { type HandlerResult, readConsumerLag, type ServiceMetrics } from '../metrics';
 import { contextFromHeaders } from '../telemetry';
 import { backoffDelay, WakeSignal } from '../timing';
@@ -58,7 +58,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
       sessionTimeout: 10_000,
       rebalanceTimeout: 10_000,
     });
-    this.producer = options.kafka.producer({ allowAutoTopicCreation: false });
+    this.producer = createProducer(options.kafka);
     this.admin = options.metrics ? options.kafka.admin() : undefined;
     // Listen before start() so a fast join is not missed.
     this.joined = new Promise((resolve) => {

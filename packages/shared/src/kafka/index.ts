@@ -1,3 +1,4 @@
 export * from './create-kafka';
+export * from './create-producer';
 export * from './ensure-topics';
 export * from './topics';

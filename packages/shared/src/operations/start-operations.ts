@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { SqlExecutor, TransactionRunner } from '../db';
+import { createProducer } from '../kafka/create-producer';
 import { consumerGroupsOf, isPlatformService } from './consumer-groups';
 import { DeadLetterArchive } from './dead-letter-archive';
 import { operationsRouter } from './operations.http';
@@ -32,7 +33,7 @@ export async function startOperations<Tx extends SqlExecutor>(
   const { service, kafka, db, runInTransaction } = options;
   if (!isPlatformService(service)) throw new Error(`${service} is not a platform service`);
   const logger = options.logger.child({ component: 'operations' });
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  const producer = createProducer(kafka);
   await producer.connect();
   const archive = new DeadLetterArchive({
     kafka,

@@ -2,6 +2,7 @@ import { SpanKind, trace } from '@opentelemetry/api';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
+import { createProducer } from '../kafka/create-producer';
 import type { OutboxBacklog, ServiceMetrics } from '../metrics';
 import { contextFromHeaders, currentTraceHeaders } from '../telemetry';
 import { backoffDelay, WakeSignal } from '../timing';
@@ -44,7 +45,7 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     // One request in flight keeps Kafka's retries from reordering messages of one key.
-    this.producer = options.kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = createProducer(options.kafka, { maxInFlightRequests: 1 });
   }
 
   async start(): Promise<void> {

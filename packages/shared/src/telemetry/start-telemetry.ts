@@ -21,6 +21,11 @@ const isProbe = (req: IncomingMessage) => /^\/(health\/|metrics\b)/.test(req.url
 export function startTelemetry(serviceName: string): void {
   if (sdk) return;
   process.env.OTEL_SERVICE_NAME ??= serviceName;
+  // Traces only: metrics are scraped from /metrics (Prometheus) and logs go to stdout (pino). Left
+  // on, the SDK's default OTLP metrics exporter retries a collector that is not there for seconds
+  // at every shutdown.
+  process.env.OTEL_METRICS_EXPORTER ??= 'none';
+  process.env.OTEL_LOGS_EXPORTER ??= 'none';
   sdk = new NodeSDK({
     serviceName,
     instrumentations: [

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { SqlExecutor, TransactionRunner } from '../db';
 import type { EventContract, EventEnvelope, PayloadOf } from '../events';
 import { EventConsumer, type Reaction } from '../inbox';
-import { createKafka, deadLetterTopic, ensureTopics } from '../kafka';
+import { createKafka, createProducer, deadLetterTopic, ensureTopics } from '../kafka';
 import { toKafkaMessage } from '../outbox';
 import { testEnv, uniqueName } from './test-env';
 import { waitForGroupToCatchUp } from './test-kafka';
@@ -71,7 +71,7 @@ export async function privateTopic(logger: Logger, prefix = 'private'): Promise<
     { topic, numPartitions: 3 },
     { topic: deadLetterTopic(groupId), numPartitions: 1 },
   ]);
-  const producer: Producer = kafka.producer({ allowAutoTopicCreation: false });
+  const producer: Producer = createProducer(kafka);
   await producer.connect();
   return {
     kafka,
