@@ -1,6 +1,6 @@
 // `npm start`: the whole platform. Nothing configured → one process on embedded adapters (see
-// run-embedded.ts). KAFKA_BROKERS, REDIS_URL or a DATABASE_URL set → every service as its own process
-// against those real services, as in production.
+// run-embedded.ts). KAFKA_BROKERS or REDIS_URL set → every service as its own process against the real
+// services, as in production (see external-services.ts).
 import path from 'node:path';
 import { startTelemetry } from '@sneakers/shared/telemetry';
 import { externalServicesConfigured, runOnExternalServices } from './external-services';
@@ -10,7 +10,7 @@ const external = externalServicesConfigured(process.env);
 
 if (external.length > 0) {
   console.log(`[platform] ${external.join(', ')} set: starting each service against the real services`);
-  runOnExternalServices(ROOT);
+  runOnExternalServices(ROOT, process.env);
 } else {
   // Spans go nowhere unless a collector is configured (OTEL_EXPORTER_OTLP_ENDPOINT).
   if (!process.env.OTEL_EXPORTER_OTLP_ENDPOINT) process.env.OTEL_TRACES_EXPORTER ??= 'none';
