@@ -36,7 +36,8 @@ export interface EmbeddedPlatformOptions {
 export interface EmbeddedPlatform {
   gatewayUrl: string;
   serviceUrls: Record<PlatformService, string>;
-  stop: () => Promise<void>;
+  /** Stops the gateway, then the services in reverse start order, then their databases. */
+  stop: (progress?: (step: string) => void) => Promise<void>;
 }
 
 // user-service first: every other service fetches its signing keys from it.
@@ -67,9 +68,13 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
   }
 
   const databases: EmbeddedPostgres[] = [];
-  const running: RunningServer[] = [];
-  const stop = async () => {
-    for (const server of running.reverse()) await server.shutdown('platform stopping');
+  const running: Array<[string, RunningServer]> = [];
+  const stop = async (progress: (step: string) => void = () => undefined) => {
+    for (const [name, server] of running.reverse()) {
+      progress(`stopping ${name}`);
+      await server.shutdown('platform stopping');
+    }
+    progress('closing the databases');
     for (const database of databases) await database.stop();
   };
   try {
@@ -78,7 +83,8 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
       databases.push(database);
       const { migrationsDir } = prismaPaths(path.join(APPS_DIR, service));
       await applyMigrations({ databaseUrl: database.url, migrationsDir });
-      running.push(
+      running.push([
+        service,
         await start({
           ownsProcess: false,
           env: {
@@ -91,9 +97,10 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
             ...serviceEnv[service],
           },
         }),
-      );
+      ]);
     }
-    running.push(
+    running.push([
+      'gateway',
       await startGateway({
         ownsProcess: false,
         env: {
@@ -108,7 +115,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
           PAYMENT_SERVICE_URL: serviceUrls['payment-service'],
         },
       }),
-    );
+    ]);
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

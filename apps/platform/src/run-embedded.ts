@@ -5,6 +5,7 @@ import { banner } from './banner';
 import { seedDemo } from './demo/seed-demo';
 import { startEmbeddedPlatform } from './embedded-platform';
 
+const STOP_TIMEOUT_MS = 30_000;
 const DATA_PLATFORM_OFFSET = 14; // 3014 next to the gateway's 3000, as `npm run data-platform` uses
 
 /**
@@ -30,7 +31,15 @@ export async function runEmbedded(root: string, env: NodeJS.ProcessEnv): Promise
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping (requests in flight finish, events are handed over)…`);
-    await platform.stop();
+    let step = 'starting to stop';
+    // A stop that hangs must not leave a terminal stuck: say where it hung, and go.
+    setTimeout(() => {
+      say(`did not stop within ${STOP_TIMEOUT_MS / 1000} s (at: ${step}); exiting anyway`);
+      process.exit(1);
+    }, STOP_TIMEOUT_MS).unref();
+    await platform.stop((next) => {
+      step = next;
+    });
     await receiver.close();
     await shutdownTelemetry();
     say('stopped');
