@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { withTimeout } from '../timing';
 
 /** A dependency the service cannot serve without (database, broker, cache). */
 export interface ReadinessCheck {
@@ -7,13 +8,6 @@ export interface ReadinessCheck {
 }
 
 const CHECK_TIMEOUT_MS = 2000;
-
-function withTimeout(promise: Promise<void>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer in ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
-}
 
 /** live = the process runs; ready = every dependency answers, so a balancer may send traffic. */
 export function healthRouter(checks: ReadinessCheck[]): Router {
@@ -25,7 +19,7 @@ export function healthRouter(checks: ReadinessCheck[]): Router {
     const results = await Promise.all(
       checks.map(async ({ name, check }) => {
         try {
-          await withTimeout(check());
+          await withTimeout(check(), CHECK_TIMEOUT_MS, `no answer in ${CHECK_TIMEOUT_MS} ms`);
           return { name, status: 'up' as const };
         } catch (error) {
           return { name, status: 'down' as const, error: (error as Error).message };

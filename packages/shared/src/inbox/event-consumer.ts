@@ -6,7 +6,7 @@ import type { EventEnvelope } from '../events';
 import { createProducer, deadLetterTopic } from '../kafka';
 import { type HandlerResult, readConsumerLag, type ServiceMetrics } from '../metrics';
 import { contextFromHeaders } from '../telemetry';
-import { backoffDelay, WakeSignal } from '../timing';
+import { backoffDelay, WakeSignal, withTimeout } from '../timing';
 import { applyOnce } from './apply-once';
 import { sendToDeadLetterTopic } from './dead-letter';
 import { decodeMessage } from './decode-message';
@@ -93,11 +93,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
 
   /** Resolves once the group has partitions assigned (tests wait on it before producing). */
   waitUntilJoined(timeoutMs = 30_000): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('consumer did not join its group in time')), timeoutMs);
-    });
-    return Promise.race([this.joined, timeout]).finally(() => clearTimeout(timer));
+    return withTimeout(this.joined, timeoutMs, 'consumer did not join its group in time');
   }
 
   private async handle(delivery: EachMessagePayload): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Admin } from 'kafkajs';
+import { withTimeout } from '../timing';
 import type { PartitionLag } from './consumer-metrics';
 
 const LAG_READ_TIMEOUT_MS = 3000;
@@ -10,11 +11,7 @@ const LAG_READ_TIMEOUT_MS = 3000;
  * broker outage never makes /metrics hang past a scrape timeout.
  */
 export async function readConsumerLag(admin: Admin, groupId: string, topics: string[]): Promise<PartitionLag[]> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no lag in ${LAG_READ_TIMEOUT_MS} ms`)), LAG_READ_TIMEOUT_MS);
-  });
-  return Promise.race([lagOf(admin, groupId, topics), timeout]).finally(() => clearTimeout(timer));
+  return withTimeout(lagOf(admin, groupId, topics), LAG_READ_TIMEOUT_MS, `no lag in ${LAG_READ_TIMEOUT_MS} ms`);
 }
 
 async function lagOf(admin: Admin, groupId: string, topics: string[]): Promise<PartitionLag[]> {

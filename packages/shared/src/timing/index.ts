@@ -1,2 +1,3 @@
 export * from './backoff';
 export * from './wake-signal';
+export * from './with-timeout';
