@@ -2,20 +2,29 @@
  * Stock reservations per second on one hot SKU and spread over 1,000 SKUs, in one run, beside the
  * physical ceiling (a plain `UPDATE … SET stock = stock - 1` on one row, same concurrency); then
  * GET /products/popular latency at a fixed 5k req/s. Prints one JSON document.
- * A reservation here is exactly what the consumer does per order.placed: the inbox row, the
- * reservation and its lines, the all-or-nothing stock move and the outbox event, in one transaction.
- * Needs PostgreSQL and Redis as for the tests.
+ * Reservations go the way a crowd's orders go: order.placed events on a topic (3 partitions, keyed
+ * by order) drained by the catalog's own EventConsumer and reaction (inbox rows, reservations and
+ * their lines, the all-or-nothing stock move, the outbox events). For comparison, the same work
+ * with one transaction per order (`applyOnce`, as before batching). Needs PostgreSQL, Redis and
+ * Kafka as for the tests.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { applyOnce, createPrismaClient, type TransactionRunner } from '@sneakers/shared';
-import { createTestDatabase, testEnv, uniqueName } from '@sneakers/shared/testing';
-import autocannon from 'autocannon';
+import {
+  applyOnce,
+  createLogger,
+  createPrismaClient,
+  EventConsumer,
+  orderPlaced,
+  type TransactionRunner,
+} from '@sneakers/shared';
+import { createTestDatabase, messageOf, privateTopic, testEnv, uniqueName } from '@sneakers/shared/testing';
 import { Pool } from 'pg';
 import { PrismaClient } from '../../apps/catalog-service/src/generated/prisma/client';
 import type { Tx } from '../../apps/catalog-service/src/prisma';
 import { reserveStockWhenOrderPlaced } from '../../apps/catalog-service/src/reservation/reactions/reserve-stock-when-order-placed';
+import { openLoopGet } from '../support/open-loop';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 4_000);
 // Enough in flight to keep every pooled connection busy: the hot row's lock is the queue.
@@ -66,25 +75,62 @@ async function seed(prisma: PrismaClient, products: number, stock: number): Prom
   return skuIds;
 }
 
-async function reservations(runInTransaction: TransactionRunner<Tx>, pickSku: (i: number) => string) {
+const placed = (skuId: string) => {
+  const orderId = randomUUID();
+  const payload = {
+    orderId,
+    buyerId: randomUUID(),
+    lines: [{ skuId, quantity: 1 }],
+    placedAt: new Date().toISOString(),
+  };
+  return { orderId, payload };
+};
+
+/** One transaction per order, `CONCURRENCY` at a time. */
+async function reservationsOneByOne(runInTransaction: TransactionRunner<Tx>, pickSku: (i: number) => string) {
   return drive(ORDERS, CONCURRENCY, async (i) => {
-    const orderId = randomUUID();
+    const { orderId, payload } = placed(pickSku(i));
     await applyOnce(runInTransaction, 'bench', reserveStockWhenOrderPlaced, {
       eventId: randomUUID(),
-      type: 'order.placed',
-      version: 1,
-      aggregateType: 'order',
+      type: orderPlaced.type,
+      version: orderPlaced.version,
+      aggregateType: orderPlaced.aggregateType,
       aggregateId: orderId,
       occurredAt: new Date().toISOString(),
-      payload: {
-        orderId,
-        buyerId: randomUUID(),
-        lines: [{ skuId: pickSku(i), quantity: 1 }],
-        placedAt: new Date().toISOString(),
-      },
+      payload,
     });
     return true;
   });
+}
+
+/** `ORDERS` order.placed events published at once, until the catalog's consumer has decided them all. */
+async function reservationsThroughConsumer(runInTransaction: TransactionRunner<Tx>, pickSku: (i: number) => string) {
+  const logger = createLogger('hot-sku-bench', 'warn');
+  const bus = await privateTopic(logger, 'hotsku');
+  const consumer = new EventConsumer<Tx>({
+    kafka: bus.kafka,
+    groupId: bus.groupId,
+    topics: [bus.topic],
+    reactions: [reserveStockWhenOrderPlaced],
+    runInTransaction,
+    logger,
+  });
+  try {
+    await consumer.start();
+    await consumer.waitUntilJoined();
+    const messages = Array.from({ length: ORDERS }, (_, i) => {
+      const { orderId, payload } = placed(pickSku(i));
+      return messageOf(orderPlaced, orderId, payload);
+    });
+    const started = performance.now();
+    for (let i = 0; i < messages.length; i += 1_000) await bus.send(...messages.slice(i, i + 1_000));
+    await bus.caughtUp();
+    const seconds = (performance.now() - started) / 1000;
+    return { perSec: Math.round(ORDERS / seconds), seconds: Math.round(seconds * 100) / 100 };
+  } finally {
+    await consumer.stop();
+    await bus.close();
+  }
 }
 
 async function popularLatency(databaseUrl: string) {
@@ -105,18 +151,10 @@ async function popularLatency(databaseUrl: string) {
       child.once('exit', (code) => reject(new Error(`popular server exited with ${code}`)));
     });
     const url = `http://127.0.0.1:${POPULAR_PORT}/products/popular`;
-    await autocannon({ url, connections: 10, amount: 2_000 }); // warm-up
-    const result = await autocannon({ url, connections: 64, overallRate: POPULAR_RATE, duration: POPULAR_DURATION_S });
-    if (result.non2xx > 0 || result.errors > 0)
-      throw new Error(`popular: ${result.non2xx} non-2xx, ${result.errors} errors`);
-    return {
-      targetRps: POPULAR_RATE,
-      achievedRps: Math.round(result.requests.average),
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
-      maxMs: result.latency.max,
-      requests: result.requests.total,
-    };
+    await openLoopGet(url, POPULAR_RATE, 3); // warm-up at the rate: JIT, connections, the first answer cached
+    const result = await openLoopGet(url, POPULAR_RATE, POPULAR_DURATION_S);
+    if (result.failures > 0) throw new Error(`popular: ${result.failures} requests failed`);
+    return result;
   } finally {
     child.kill('SIGTERM');
   }
@@ -131,10 +169,14 @@ async function main() {
       prisma.$transaction(work, { maxWait: 120_000, timeout: 60_000 });
     const [hot] = await seed(prisma, 1, ORDERS * 10);
     const spread = (await seed(prisma, Math.ceil(SPREAD_SKUS / SIZES.length), ORDERS)).slice(0, SPREAD_SKUS);
-    await reservations(runInTransaction, () => hot as string); // warm-up: JIT, pool, plans
+    const hotOnly = () => hot as string;
+    const spreadOut = (i: number) => spread[i % spread.length] as string;
+    await reservationsOneByOne(runInTransaction, hotOnly); // warm-up: JIT, pool, plans
 
-    const hotSku = await reservations(runInTransaction, () => hot as string);
-    const spreadSkus = await reservations(runInTransaction, (i) => spread[i % spread.length] as string);
+    const hotSku = await reservationsThroughConsumer(runInTransaction, hotOnly);
+    const spreadSkus = await reservationsThroughConsumer(runInTransaction, spreadOut);
+    const hotSkuOneByOne = await reservationsOneByOne(runInTransaction, hotOnly);
+    const spreadSkusOneByOne = await reservationsOneByOne(runInTransaction, spreadOut);
 
     await pool.query('CREATE TABLE ceiling_stock (id int PRIMARY KEY, stock int NOT NULL)');
     await pool.query('INSERT INTO ceiling_stock VALUES (1, 1000000000)');
@@ -159,6 +201,7 @@ async function main() {
           concurrency: CONCURRENCY,
           pool: POOL,
           reservationsPerSec: { hotSku: rate(hotSku), spreadOver1000Skus: rate(spreadSkus) },
+          oneTransactionPerOrderPerSec: { hotSku: rate(hotSkuOneByOne), spreadOver1000Skus: rate(spreadSkusOneByOne) },
           ceilingPlainUpdatePerSec: rate(ceiling),
           hotSkuShareOfCeiling: Math.round((rate(hotSku) / rate(ceiling)) * 100) / 100,
           popular,

@@ -1,13 +1,9 @@
 import { Prisma } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
+import type { StockMove } from '../reservation/domain/decide-reservations';
 
 /** The three places a unit of stock can be; every unit ever stocked is in exactly one. */
 export type StockBucket = 'available' | 'reserved' | 'sold';
-
-export interface StockMove {
-  skuId: string;
-  quantity: number;
-}
 
 const BUCKETS: readonly StockBucket[] = ['available', 'reserved', 'sold'];
 
@@ -28,16 +24,9 @@ export async function moveStock(
   if (!BUCKETS.includes(from) || !BUCKETS.includes(to) || from === to) throw new Error(`bad move ${from}→${to}`);
   const rows = await tx.$queryRawUnsafe<Array<{ skuId: string; enough: boolean }>>(
     `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS w(sku_id, qty)),
-     -- Read without locking first: when a line is already short (a sold-out hot SKU), refuse at
-     -- once instead of queueing on its lock only to refuse then.
-     precheck AS (
-       SELECT count(*) = $3 AND bool_and(s.${from} >= w.qty) AS ok
-       FROM skus s JOIN wanted w ON w.sku_id = s.id
-     ),
      locked AS (
        SELECT s.id, s.${from} >= w.qty AS enough
        FROM skus s JOIN wanted w ON w.sku_id = s.id
-       WHERE (SELECT ok FROM precheck)
        ORDER BY s.id
        FOR UPDATE OF s
      ),

@@ -31,4 +31,30 @@ describe('The popular top 5 under load', () => {
     expect(answers.every((a) => a.length === 0)).toBe(true);
     expect(reads).toBe(2);
   });
+
+  it('When the cached answer expires, then callers get the last answer at once while one refresh runs, and the fresh one after it', async () => {
+    let reads = 0;
+    let release: () => void = () => undefined;
+    const runInTransaction = (async () => {
+      reads++;
+      // The first read answers at once; the refresh hangs until released. No sales: no product reads.
+      if (reads > 1)
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      return [];
+    }) as unknown as TransactionRunner<Tx>;
+    const popular = popularProducts({ runInTransaction, timeZone: 'Asia/Seoul', cacheMs: 20 });
+
+    const first = await popular();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const whileRefreshing = await Promise.all(Array.from({ length: 50 }, () => popular()));
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const after = await popular();
+
+    expect(whileRefreshing.every((answer) => answer === first)).toBe(true);
+    expect(reads).toBe(2);
+    expect(after).not.toBe(first);
+  });
 });

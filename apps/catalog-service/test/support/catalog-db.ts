@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
+  applyBatchOnce,
   applyOnce,
   createLogger,
   createPrismaClient,
   type EventContract,
+  type EventEnvelope,
   type PayloadOf,
   type TransactionRunner,
 } from '@sneakers/shared';
@@ -22,6 +24,11 @@ export interface CatalogDb {
   runInTransaction: TransactionRunner<Tx>;
   /** Applies one event exactly as the consumer does (inbox row + reaction in one transaction). */
   deliver: <C extends EventContract>(contract: C, payload: PayloadOf<C>, eventId?: string) => Promise<string>;
+  /** Applies events of one type together, as the consumer does with a run of them from one fetch. */
+  deliverBatch: <C extends EventContract>(
+    contract: C,
+    events: Array<{ payload: PayloadOf<C>; eventId?: string }>,
+  ) => Promise<Array<'applied' | 'duplicate'>>;
   close: () => Promise<void>;
 }
 
@@ -34,23 +41,41 @@ export async function startCatalogDb(timeZone = 'Asia/Seoul'): Promise<CatalogDb
   const runInTransaction: TransactionRunner<Tx> = (work) =>
     prisma.$transaction(work, { maxWait: 120_000, timeout: 60_000 });
   const reactions = new Map(catalogReactions({ SALES_TIME_ZONE: timeZone }).map((r) => [r.contract.type, r]));
+  const reactionTo = (contract: EventContract) => {
+    const reaction = reactions.get(contract.type);
+    if (!reaction) throw new Error(`no reaction to ${contract.type}`);
+    return reaction;
+  };
+  const envelope = <C extends EventContract>(
+    contract: C,
+    payload: PayloadOf<C>,
+    eventId: string,
+  ): EventEnvelope<unknown> => ({
+    eventId,
+    type: contract.type,
+    version: contract.version,
+    aggregateType: contract.aggregateType,
+    aggregateId: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    payload: contract.payload.parse(payload),
+  });
   return {
     database,
     prisma,
     runInTransaction,
     deliver: async (contract, payload, eventId = randomUUID()) => {
-      const reaction = reactions.get(contract.type);
-      if (!reaction) throw new Error(`no reaction to ${contract.type}`);
-      await applyOnce(runInTransaction, CONSUMER, reaction, {
-        eventId,
-        type: contract.type,
-        version: contract.version,
-        aggregateType: contract.aggregateType,
-        aggregateId: randomUUID(),
-        occurredAt: new Date().toISOString(),
-        payload: contract.payload.parse(payload),
-      });
+      await applyOnce(runInTransaction, CONSUMER, reactionTo(contract), envelope(contract, payload, eventId));
       return eventId;
+    },
+    deliverBatch: async (contract, events) => {
+      const { handleBatch, ...reaction } = reactionTo(contract);
+      if (!handleBatch) throw new Error(`${contract.type} is not handled in batches`);
+      return applyBatchOnce(
+        runInTransaction,
+        CONSUMER,
+        { ...reaction, handleBatch },
+        events.map(({ payload, eventId = randomUUID() }) => envelope(contract, payload, eventId)),
+      );
     },
     close: async () => {
       await prisma.$disconnect();

@@ -1,6 +1,16 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Admin, Consumer, ConsumerRunConfig, EachMessagePayload, Kafka, Message, Producer } from 'kafkajs';
+import type {
+  Admin,
+  Consumer,
+  ConsumerRunConfig,
+  EachBatchPayload,
+  EachMessagePayload,
+  Kafka,
+  KafkaMessage,
+  Message,
+  Producer,
+} from 'kafkajs';
 
 interface StoredMessage {
   key: Buffer | null;
@@ -22,6 +32,8 @@ const GROUP_JOIN = 'consumer.group_join';
 const RETRY_AFTER_FAILURE_MS = 1000;
 // Appends and departures wake consumers at once; this only bounds a wait nothing would end.
 const IDLE_WAIT_MS = 1000;
+/** Most messages handed to `eachBatch` at once, as a fetch from a broker is bounded in size. */
+const MAX_BATCH = 500;
 
 /**
  * Kafka's contract for one process, for the embedded mode: topics with partitions, a message's
@@ -216,15 +228,16 @@ class InProcessConsumer {
     return () => this.listeners.delete(listener);
   }
 
-  async run({ eachMessage }: ConsumerRunConfig): Promise<void> {
-    if (!eachMessage) throw new Error('the in-process bus supports eachMessage only');
+  async run({ eachMessage, eachBatch }: ConsumerRunConfig): Promise<void> {
+    const handle = eachBatch ? this.batchesTo(eachBatch) : eachMessage ? this.messagesTo(eachMessage) : undefined;
+    if (!handle) throw new Error('run() needs eachMessage or eachBatch');
     this.group.members.push(this);
     for (const topic of this.topics)
       this.bus.partitionsOf(topic).forEach((_, partition) => {
         const key = `${topic}:${partition}`;
         if (!this.group.offsets.has(key))
           this.group.offsets.set(key, this.fromBeginning ? 0 : (this.bus.partitionsOf(topic)[partition]?.length ?? 0));
-        this.running.push(this.consume(topic, partition, eachMessage));
+        this.running.push(this.consume(topic, partition, handle, eachBatch ? MAX_BATCH : 1));
       });
     setImmediate(() => {
       for (const listener of this.listeners) listener({ type: GROUP_JOIN });
@@ -243,36 +256,72 @@ class InProcessConsumer {
     await this.disconnect();
   }
 
-  private async consume(
-    topic: string,
-    partition: number,
-    eachMessage: (payload: EachMessagePayload) => Promise<void>,
-  ): Promise<void> {
+  /**
+   * Hands the messages from `offset` on to the handler; resolves with the offset after the last one
+   * handled. A handler that throws leaves the rest for redelivery, as with kafkajs.
+   */
+  private messagesTo(eachMessage: (payload: EachMessagePayload) => Promise<void>): PartitionHandler {
+    return async (topic, partition, messages) => {
+      const [message] = messages as [KafkaMessage];
+      await eachMessage({ topic, partition, message, heartbeat: async () => undefined, pause: () => () => undefined });
+      return Number(message.offset) + 1;
+    };
+  }
+
+  private batchesTo(eachBatch: (payload: EachBatchPayload) => Promise<void>): PartitionHandler {
+    return async (topic, partition, messages) => {
+      let next = Number((messages[0] as KafkaMessage).offset);
+      const resolveOffset = (offset: string) => {
+        next = Number(offset) + 1;
+      };
+      try {
+        await eachBatch({
+          batch: { topic, partition, messages },
+          resolveOffset,
+          heartbeat: async () => undefined,
+          isRunning: () => !this.stopped,
+          isStale: () => this.group.members[0] !== this,
+          commitOffsetsIfNecessary: async () => undefined,
+          uncommittedOffsets: () => ({ topics: [] }),
+          pause: () => () => undefined,
+        } as unknown as EachBatchPayload);
+      } catch (error) {
+        throw Object.assign(error as Error, { resolvedUpTo: next });
+      }
+      return next;
+    };
+  }
+
+  private async consume(topic: string, partition: number, handle: PartitionHandler, maxMessages: number) {
     const key = `${topic}:${partition}`;
     while (!this.stopped) {
       const log = this.bus.partitionsOf(topic)[partition] as StoredMessage[];
       const offset = this.group.offsets.get(key) ?? 0;
-      const stored = log[offset];
-      if (!stored || this.group.members[0] !== this) {
+      if (offset >= log.length || this.group.members[0] !== this) {
         await this.bus.nextChange(IDLE_WAIT_MS);
         continue;
       }
+      const end = Math.min(log.length, offset + maxMessages);
+      const messages = log
+        .slice(offset, end)
+        .map(
+          (stored, i) => ({ ...stored, offset: String(offset + i), attributes: 0, size: 0 }) as unknown as KafkaMessage,
+        );
       try {
-        await eachMessage({
-          topic,
-          partition,
-          message: { ...stored, offset: String(offset), attributes: 0, size: 0 },
-          heartbeat: async () => undefined,
-          pause: () => () => undefined,
-        } as unknown as EachMessagePayload);
-        this.bus.commit(this.group, this.groupId, topic, partition, offset + 1);
-      } catch {
-        // As with kafkajs: not committed, so the same message comes again after a pause.
+        this.bus.commit(this.group, this.groupId, topic, partition, await handle(topic, partition, messages));
+      } catch (error) {
+        const resolvedUpTo = (error as { resolvedUpTo?: number }).resolvedUpTo;
+        if (resolvedUpTo !== undefined && resolvedUpTo > offset)
+          this.bus.commit(this.group, this.groupId, topic, partition, resolvedUpTo);
+        // Not committed, so the same message comes again after a pause.
         await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_FAILURE_MS));
       }
     }
   }
 }
+
+/** Handles messages of one partition from the first one's offset; resolves with the next offset to read. */
+type PartitionHandler = (topic: string, partition: number, messages: KafkaMessage[]) => Promise<number>;
 
 function mapHeader<From, To>(value: From | From[], map: (v: From) => To): To | To[] {
   return Array.isArray(value) ? value.map(map) : map(value);

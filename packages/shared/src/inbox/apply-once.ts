@@ -23,3 +23,30 @@ export async function applyOnce<Tx extends SqlExecutor>(
     return 'applied';
   });
 }
+
+/**
+ * `applyOnce` for a batch of events of one type in one transaction: every id is recorded in one
+ * statement and the reaction's `handleBatch` gets the events seen for the first time, in order.
+ * Says, per event, whether it was applied or a duplicate (also of an earlier event in the batch).
+ */
+export async function applyBatchOnce<Tx extends SqlExecutor>(
+  runInTransaction: TransactionRunner<Tx>,
+  consumer: string,
+  reaction: Reaction<Tx> & Required<Pick<Reaction<Tx>, 'handleBatch'>>,
+  envelopes: EventEnvelope<unknown>[],
+): Promise<Array<'applied' | 'duplicate'>> {
+  return runInTransaction(async (tx) => {
+    const inserted = await tx.$queryRawUnsafe<Array<{ eventId: string }>>(
+      `INSERT INTO processed_events (consumer, event_id)
+       SELECT $1, id FROM unnest($2::uuid[]) AS id
+       ON CONFLICT DO NOTHING RETURNING event_id::text AS "eventId"`,
+      consumer,
+      envelopes.map((e) => e.eventId),
+    );
+    const firstSeen = new Set(inserted.map((row) => row.eventId));
+    const outcomes = envelopes.map((e) => (firstSeen.delete(e.eventId.toLowerCase()) ? 'applied' : 'duplicate'));
+    const fresh = envelopes.filter((_, i) => outcomes[i] === 'applied');
+    if (fresh.length > 0) await reaction.handleBatch(fresh as EventEnvelope<never>[], tx);
+    return outcomes;
+  });
+}

@@ -1,5 +1,5 @@
 import { context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { Admin, Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { SqlExecutor, TransactionRunner } from '../db';
 import type { EventEnvelope } from '../events';
@@ -7,7 +7,7 @@ import { createProducer, deadLetterTopic } from '../kafka';
 import { type HandlerResult, readConsumerLag, type ServiceMetrics } from '../metrics';
 import { contextFromHeaders } from '../telemetry';
 import { backoffDelay, WakeSignal, withTimeout } from '../timing';
-import { applyOnce } from './apply-once';
+import { applyBatchOnce, applyOnce } from './apply-once';
 import { sendToDeadLetterTopic } from './dead-letter';
 import { decodeMessage } from './decode-message';
 import type { Reaction } from './reaction';
@@ -26,14 +26,26 @@ export interface EventConsumerOptions<Tx extends SqlExecutor> {
   partitionsConsumedConcurrently?: number;
   /** Where handler latency, dead letters and the group's lag (read at scrape time) go. */
   metrics?: ServiceMetrics;
+  /** Most events of a batch reaction applied in one transaction. */
+  maxBatchSize?: number;
 }
+
+/** One fetched message, and what it will take to handle it. */
+type Delivery<Tx extends SqlExecutor> = { topic: string; partition: number; message: KafkaMessage } & (
+  | { kind: 'ignore' }
+  | { kind: 'dead'; reason: string }
+  | { kind: 'event'; reaction: Reaction<Tx>; event: EventEnvelope<unknown>; headers: Record<string, string> }
+);
+type EventDelivery<Tx extends SqlExecutor> = Extract<Delivery<Tx>, { kind: 'event' }>;
+type BatchReaction<Tx extends SqlExecutor> = Reaction<Tx> & Required<Pick<Reaction<Tx>, 'handleBatch'>>;
 
 const tracer = trace.getTracer('@sneakers/shared/inbox');
 
 /**
  * Consumes events and applies each at most once in effect (inbox), in order per key (one partition
  * is handled by one message at a time). A message that keeps failing goes to the dead-letter topic
- * after bounded retries so the messages behind it keep flowing.
+ * after bounded retries so the messages behind it keep flowing. Consecutive events of a reaction
+ * that takes batches are applied in one transaction; if that fails, one by one as above.
  */
 export class EventConsumer<Tx extends SqlExecutor> {
   private readonly consumer: Consumer;
@@ -76,7 +88,8 @@ export class EventConsumer<Tx extends SqlExecutor> {
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachMessage: (payload) => this.handle(payload),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.handleFetched(payload),
     });
     this.watchLag();
     this.options.logger.info({ groupId: this.options.groupId, topics: this.options.topics }, 'consumer started');
@@ -96,41 +109,53 @@ export class EventConsumer<Tx extends SqlExecutor> {
     return withTimeout(this.joined, timeoutMs, 'consumer did not join its group in time');
   }
 
-  private async handle(delivery: EachMessagePayload): Promise<void> {
-    const { topic, partition, message } = delivery;
+  /** Handles a fetched batch in order: runs of one batch reaction together, everything else alone. */
+  private async handleFetched({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
+    const deliveries = batch.messages.map((message) => this.prepare(batch.topic, batch.partition, message));
+    for (const run of consecutiveRuns(deliveries, this.options.maxBatchSize ?? 100)) {
+      // After a rebalance or at shutdown the rest is redelivered, to whoever owns the partition then.
+      if (!isRunning() || isStale()) return;
+      if (run.length > 1) await this.applyRun(run as EventDelivery<Tx>[], heartbeat);
+      else await this.handle(run[0] as Delivery<Tx>, heartbeat);
+      resolveOffset((run[run.length - 1] as Delivery<Tx>).message.offset);
+      await heartbeat();
+    }
+  }
+
+  private prepare(topic: string, partition: number, message: KafkaMessage): Delivery<Tx> {
+    const at = { topic, partition, message };
     const decoded = decodeMessage(message);
-    if (!decoded.ok) return this.deadLetter({ topic, partition, message, reason: decoded.reason, attempts: 0 });
+    if (!decoded.ok) return { ...at, kind: 'dead', reason: decoded.reason };
     const { envelope, headers } = decoded;
     const reaction = this.reactions.get(envelope.type);
-    if (!reaction) return; // not ours: consumers ignore event types they do not react to
+    if (!reaction) return { ...at, kind: 'ignore' }; // consumers ignore event types they do not react to
     if (reaction.contract.version !== envelope.version) {
       const reason = `no reaction for ${envelope.type} v${envelope.version} (handles v${reaction.contract.version})`;
-      return this.deadLetter({ topic, partition, message, reason, attempts: 0 });
+      return { ...at, kind: 'dead', reason };
     }
     const payload = reaction.contract.payload.safeParse(envelope.payload);
-    if (!payload.success) {
-      const reason = `invalid ${envelope.type} payload: ${payload.error.message}`;
+    if (!payload.success)
+      return { ...at, kind: 'dead', reason: `invalid ${envelope.type} payload: ${payload.error.message}` };
+    return { ...at, kind: 'event', reaction, event: { ...envelope, payload: payload.data }, headers };
+  }
+
+  private async handle(delivery: Delivery<Tx>, heartbeat: () => Promise<void>): Promise<void> {
+    if (delivery.kind === 'ignore') return;
+    if (delivery.kind === 'dead') {
+      const { topic, partition, message, reason } = delivery;
       return this.deadLetter({ topic, partition, message, reason, attempts: 0 });
     }
-    const event = { ...envelope, payload: payload.data };
+    const { topic, event, headers } = delivery;
     const timer = this.options.metrics?.consumer().handlerDuration.startTimer({ group: this.options.groupId, topic });
     const span = tracer.startSpan(
-      `process ${envelope.type}`,
-      {
-        kind: SpanKind.CONSUMER,
-        attributes: {
-          'messaging.system': 'kafka',
-          'messaging.destination.name': topic,
-          'messaging.consumer.group.name': this.options.groupId,
-          'messaging.message.id': envelope.eventId,
-        },
-      },
+      `process ${event.type}`,
+      { kind: SpanKind.CONSUMER, attributes: this.spanAttributes(topic, { 'messaging.message.id': event.eventId }) },
       contextFromHeaders(headers),
     );
     try {
       // Inside the span's context, so every line logged for this event (retries too) has its trace id.
       const result = await context.with(trace.setSpan(context.active(), span), () =>
-        this.applyWithRetries(delivery, reaction, event, span),
+        this.applyWithRetries(delivery, heartbeat, span),
       );
       timer?.({ result });
     } finally {
@@ -138,11 +163,59 @@ export class EventConsumer<Tx extends SqlExecutor> {
     }
   }
 
+  /**
+   * Events of one batch reaction in one transaction. Their span links every event's trace (a span
+   * has one parent); events written by the batch carry this span's context.
+   */
+  private async applyRun(run: EventDelivery<Tx>[], heartbeat: () => Promise<void>): Promise<void> {
+    const { topic, reaction } = run[0] as EventDelivery<Tx>;
+    const started = performance.now();
+    const span = tracer.startSpan(`process ${reaction.contract.type} ×${run.length}`, {
+      kind: SpanKind.CONSUMER,
+      attributes: this.spanAttributes(topic, { 'messaging.batch.message_count': run.length }),
+      links: run
+        .map(({ headers }) => trace.getSpanContext(contextFromHeaders(headers)))
+        .flatMap((c) => (c ? [{ context: c }] : [])),
+    });
+    try {
+      const outcomes = await context.with(trace.setSpan(context.active(), span), () =>
+        applyBatchOnce(
+          this.options.runInTransaction,
+          this.options.groupId,
+          reaction as BatchReaction<Tx>,
+          run.map((d) => d.event),
+        ),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      for (const result of outcomes)
+        this.options.metrics
+          ?.consumer()
+          .handlerDuration.observe({ group: this.options.groupId, topic, result }, seconds);
+    } catch (error) {
+      if (this.stopping) throw error;
+      this.options.logger.warn(
+        { err: error, type: reaction.contract.type, events: run.length },
+        'batch failed; applying its events one by one',
+      );
+      for (const delivery of run) await this.handle(delivery, heartbeat);
+    } finally {
+      span.end();
+    }
+  }
+
+  private spanAttributes(topic: string, extra: Record<string, string | number>) {
+    return {
+      'messaging.system': 'kafka',
+      'messaging.destination.name': topic,
+      'messaging.consumer.group.name': this.options.groupId,
+      ...extra,
+    };
+  }
+
   /** Applies the event, retrying with back-off; after the last attempt it goes to the dead-letter topic. */
   private async applyWithRetries(
-    { topic, partition, message, heartbeat }: EachMessagePayload,
-    reaction: Reaction<Tx>,
-    event: EventEnvelope<unknown>,
+    { topic, partition, message, reaction, event }: EventDelivery<Tx>,
+    heartbeat: () => Promise<void>,
     span: Span,
   ): Promise<HandlerResult> {
     const orderId = (event.payload as { orderId?: unknown }).orderId;
@@ -191,4 +264,24 @@ export class EventConsumer<Tx extends SqlExecutor> {
       'dead-lettered',
     );
   }
+}
+
+/**
+ * Splits deliveries, in order, into runs: consecutive events of one batch reaction (at most
+ * `maxSize`) together, every other delivery alone.
+ */
+function consecutiveRuns<Tx extends SqlExecutor>(deliveries: Delivery<Tx>[], maxSize: number): Delivery<Tx>[][] {
+  const runs: Delivery<Tx>[][] = [];
+  for (const delivery of deliveries) {
+    const open = runs.at(-1)?.[0];
+    const joins =
+      delivery.kind === 'event' &&
+      delivery.reaction.handleBatch !== undefined &&
+      open?.kind === 'event' &&
+      open.reaction === delivery.reaction &&
+      (runs.at(-1)?.length ?? 0) < maxSize;
+    if (joins) runs.at(-1)?.push(delivery);
+    else runs.push([delivery]);
+  }
+  return runs;
 }

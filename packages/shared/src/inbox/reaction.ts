@@ -5,6 +5,12 @@ import type { EventContract, EventEnvelope, PayloadOf } from '../events';
 export interface Reaction<Tx extends SqlExecutor = SqlExecutor> {
   contract: EventContract;
   handle: (event: EventEnvelope<never>, tx: Tx) => Promise<void>;
+  /**
+   * Several events of this type, consecutive in one partition, in one transaction and in their
+   * order. Present where a crowd makes one transaction per event the bottleneck (a hot row's lock
+   * is held across every commit); `handle` is then the batch of one.
+   */
+  handleBatch?: (events: EventEnvelope<never>[], tx: Tx) => Promise<void>;
 }
 
 /** Binds a handler to the contract whose payload it receives, so the payload is typed and validated. */
@@ -13,4 +19,13 @@ export function react<C extends EventContract, Tx extends SqlExecutor>(
   handle: (event: EventEnvelope<PayloadOf<C>>, tx: Tx) => Promise<void>,
 ): Reaction<Tx> {
   return { contract, handle: handle as Reaction<Tx>['handle'] };
+}
+
+/** As `react`, for a handler that takes the events of a batch together (see `Reaction.handleBatch`). */
+export function reactInBatches<C extends EventContract, Tx extends SqlExecutor>(
+  contract: C,
+  handleBatch: (events: EventEnvelope<PayloadOf<C>>[], tx: Tx) => Promise<void>,
+): Reaction<Tx> {
+  const batch = handleBatch as NonNullable<Reaction<Tx>['handleBatch']>;
+  return { contract, handle: (event, tx) => batch([event], tx), handleBatch: batch };
 }

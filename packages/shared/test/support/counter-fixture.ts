@@ -7,11 +7,13 @@ import {
   deadLetterTopic,
   defineEvent,
   EventConsumer,
+  type EventEnvelope,
   ensureTopics,
   eventTopic,
   OutboxRelay,
   type OutboxRelayOptions,
   react,
+  reactInBatches,
   type ServiceMetrics,
   writeOutboxEvent,
 } from '../../src';
@@ -66,7 +68,7 @@ export class CounterWorld {
       { topic: this.dlqTopic, numPartitions: 1 },
     ]);
     await this.prisma.$executeRawUnsafe(
-      `CREATE TABLE IF NOT EXISTS counter_effects (event_id uuid, key text, seq int, consumer text)`,
+      `CREATE TABLE IF NOT EXISTS counter_effects (event_id uuid, key text, seq int, consumer text, batch_size int)`,
     );
     await this.prisma.$executeRawUnsafe(
       `CREATE TABLE IF NOT EXISTS counter_state (key text PRIMARY KEY, last_seq int NOT NULL, out_of_order int NOT NULL DEFAULT 0)`,
@@ -101,9 +103,35 @@ export class CounterWorld {
     return relay;
   }
 
+  /** A consumer of the counters; `batched` takes runs of events in one transaction. */
   consumer(
-    options: { maxAttempts?: number; failWhen?: (seq: number) => boolean; metrics?: ServiceMetrics } = {},
+    options: {
+      maxAttempts?: number;
+      failWhen?: (seq: number) => boolean;
+      metrics?: ServiceMetrics;
+      batched?: boolean;
+    } = {},
   ): EventConsumer<Tx> {
+    type Incremented = EventEnvelope<{ seq: number; poison?: boolean }>;
+    const apply = async (event: Incremented, tx: Tx, batchSize: number) => {
+      if (event.payload.poison || options.failWhen?.(event.payload.seq))
+        throw new Error(`poison seq ${event.payload.seq}`);
+      await tx.$executeRawUnsafe(
+        'INSERT INTO counter_effects (event_id, key, seq, consumer, batch_size) VALUES ($1::uuid, $2, $3, $4, $5)',
+        event.eventId,
+        event.aggregateId,
+        event.payload.seq,
+        this.groupId,
+        batchSize,
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO counter_state (key, last_seq) VALUES ($1, $2)
+         ON CONFLICT (key) DO UPDATE SET last_seq = EXCLUDED.last_seq,
+           out_of_order = counter_state.out_of_order + (CASE WHEN counter_state.last_seq = EXCLUDED.last_seq - 1 THEN 0 ELSE 1 END)`,
+        event.aggregateId,
+        event.payload.seq,
+      );
+    };
     const consumer = new EventConsumer<Tx>({
       kafka: this.kafka,
       groupId: this.groupId,
@@ -114,28 +142,23 @@ export class CounterWorld {
       metrics: options.metrics,
       runInTransaction: (work) => this.prisma.$transaction(work, { timeout: 30_000 }),
       reactions: [
-        react(this.contracts.incremented, async (event, tx: Tx) => {
-          if (event.payload.poison || options.failWhen?.(event.payload.seq))
-            throw new Error(`poison seq ${event.payload.seq}`);
-          await tx.$executeRawUnsafe(
-            'INSERT INTO counter_effects (event_id, key, seq, consumer) VALUES ($1::uuid, $2, $3, $4)',
-            event.eventId,
-            event.aggregateId,
-            event.payload.seq,
-            this.groupId,
-          );
-          await tx.$executeRawUnsafe(
-            `INSERT INTO counter_state (key, last_seq) VALUES ($1, $2)
-             ON CONFLICT (key) DO UPDATE SET last_seq = EXCLUDED.last_seq,
-               out_of_order = counter_state.out_of_order + (CASE WHEN counter_state.last_seq = EXCLUDED.last_seq - 1 THEN 0 ELSE 1 END)`,
-            event.aggregateId,
-            event.payload.seq,
-          );
-        }),
+        options.batched
+          ? reactInBatches(this.contracts.incremented, async (events, tx: Tx) => {
+              for (const event of events) await apply(event, tx, events.length);
+            })
+          : react(this.contracts.incremented, (event, tx: Tx) => apply(event, tx, 1)),
       ],
     });
     this.stoppables.push(consumer);
     return consumer;
+  }
+
+  /** The largest number of events applied in one transaction. */
+  async largestBatch(): Promise<number> {
+    const [row] = await this.prisma.$queryRawUnsafe<Array<{ n: number | null }>>(
+      'SELECT max(batch_size) AS n FROM counter_effects',
+    );
+    return row?.n ?? 0;
   }
 
   async effects(): Promise<{ total: number; distinct: number; outOfOrder: number }> {

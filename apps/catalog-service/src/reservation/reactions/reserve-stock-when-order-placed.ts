@@ -1,7 +1,12 @@
-import { orderPlaced, react } from '@sneakers/shared';
+import { orderPlaced, reactInBatches } from '@sneakers/shared';
 import type { Tx } from '../../prisma';
 import { reserveStock } from '../use-cases/reserve-stock/reserve-stock.use-case';
 
-export const reserveStockWhenOrderPlaced = react(orderPlaced, async ({ payload }, tx: Tx) => {
-  await reserveStock(tx, { orderId: payload.orderId, lines: payload.lines, now: new Date() });
+/** Batched: a crowd's orders for one hot SKU share one transaction and one wait for its row lock. */
+export const reserveStockWhenOrderPlaced = reactInBatches(orderPlaced, async (events, tx: Tx) => {
+  await reserveStock(
+    tx,
+    events.map(({ payload }) => payload),
+    new Date(),
+  );
 });
