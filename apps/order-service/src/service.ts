@@ -3,6 +3,7 @@ import {
   createLogger,
   createServiceMetrics,
   loadConfigOrExit,
+  PgChangeWaiter,
   runService,
   type ServiceStartOptions,
   type TransactionRunner,
@@ -11,8 +12,8 @@ import { orderRoutes } from './app';
 import { orderServiceEnv } from './config';
 import { dataPlatformConsumer } from './data-platform/data-platform-consumer';
 import { startExpiryJob } from './order/expiry/expiry-job';
+import { ORDER_CHANGED_CHANNEL } from './order/order-events';
 import { sagaOutcomeMetrics } from './order/saga-outcome.metrics';
-import { PgOrderWaiter } from './order/waiting/order-waiter';
 import { createPrisma, type Tx } from './prisma';
 import { orderReactions } from './reactions';
 
@@ -25,7 +26,11 @@ export async function startOrderService(options: ServiceStartOptions = {}) {
   // the requests and the saga consumer of connections (a platform outage holds one per attempt).
   const background = createPrisma(config.DATABASE_URL);
   const runInBackground: TransactionRunner<Tx> = (work) => background.$transaction(work, { timeout: 15_000 });
-  const waiter = new PgOrderWaiter(config.DATABASE_URL, logger.child({ component: 'order-waiter' }));
+  const waiter = new PgChangeWaiter(
+    config.DATABASE_URL,
+    ORDER_CHANGED_CHANNEL,
+    logger.child({ component: 'order-waiter' }),
+  );
   await waiter.start();
 
   const kafka = createKafka({ clientId: 'order-service-data-platform', brokers: config.KAFKA_BROKERS, logger });

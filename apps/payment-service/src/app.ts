@@ -1,4 +1,4 @@
-import { routerFor, type TransactionRunner } from '@sneakers/shared';
+import { type ChangeWaiter, routerFor, type TransactionRunner } from '@sneakers/shared';
 import type { Router } from 'express';
 import type { PaymentServiceConfig } from './config';
 import { servePayOrder } from './payment/use-cases/pay-order/pay-order.http';
@@ -11,10 +11,12 @@ import type { WalletDeps } from './wallet/wallet.deps';
 export interface PaymentRoutesDeps {
   config: Pick<PaymentServiceConfig, 'WALLET_MAX_CHARGE' | 'WALLET_BALANCE_CAP' | 'PAYMENT_ORDER_WAIT_MS'>;
   runInTransaction: TransactionRunner<Tx>;
+  /** Wakes payments waiting for an order not heard of yet. */
+  payableOrders: ChangeWaiter;
 }
 
 /** Every endpoint payment-service serves (runService mounts them; tests mount them in-process). */
-export function paymentRoutes({ config, runInTransaction }: PaymentRoutesDeps): Router[] {
+export function paymentRoutes({ config, runInTransaction, payableOrders }: PaymentRoutesDeps): Router[] {
   const deps: WalletDeps = {
     runInTransaction,
     limits: { maxCharge: config.WALLET_MAX_CHARGE, balanceCap: config.WALLET_BALANCE_CAP },
@@ -24,6 +26,6 @@ export function paymentRoutes({ config, runInTransaction }: PaymentRoutesDeps): 
   serveGetWallet(wallet, deps);
   serveListTransactions(wallet, deps);
   const payment = routerFor();
-  servePayOrder(payment, { runInTransaction, orderWaitMs: config.PAYMENT_ORDER_WAIT_MS });
+  servePayOrder(payment, { runInTransaction, waiter: payableOrders, orderWaitMs: config.PAYMENT_ORDER_WAIT_MS });
   return [wallet, payment];
 }

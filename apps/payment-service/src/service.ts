@@ -1,10 +1,19 @@
-import { runService, type ServiceStartOptions } from '@sneakers/shared';
+import { createLogger, loadConfigOrExit, PgChangeWaiter, runService, type ServiceStartOptions } from '@sneakers/shared';
 import { paymentRoutes } from './app';
 import { paymentServiceEnv } from './config';
+import { PAYABLE_ORDER_CHANNEL } from './payment/payable-order.repository';
 import { createPrisma } from './prisma';
 import { reactions } from './reactions';
 
-export function startPaymentService(options: ServiceStartOptions = {}) {
+export async function startPaymentService(options: ServiceStartOptions = {}) {
+  const config = loadConfigOrExit(paymentServiceEnv, options.env);
+  const logger = createLogger('payment-service', config.LOG_LEVEL);
+  const payableOrders = new PgChangeWaiter(
+    config.DATABASE_URL,
+    PAYABLE_ORDER_CHANNEL,
+    logger.child({ component: 'payable-order-waiter' }),
+  );
+  await payableOrders.start();
   return runService(
     {
       name: 'payment-service',
@@ -12,7 +21,8 @@ export function startPaymentService(options: ServiceStartOptions = {}) {
       createPrisma,
       subscribesTo: ['user', 'order'],
       reactions: () => reactions,
-      routes: paymentRoutes,
+      routes: (deps) => paymentRoutes({ ...deps, payableOrders }),
+      drain: [{ name: 'payable-order waiter', stop: () => payableOrders.stop() }],
     },
     options,
   );

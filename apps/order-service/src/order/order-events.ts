@@ -2,7 +2,7 @@ import { orderAwaitingPayment, orderCancelled, orderPaid, orderPlaced, writeOutb
 import type { Tx } from '../prisma';
 import type { Order, Outcome } from './domain/order';
 
-/** Wakes `Prefer: wait` requests on every instance (see order-waiters.ts); rides the transaction. */
+/** Wakes `Prefer: wait` requests on every instance (see PgChangeWaiter); rides the transaction. */
 export const ORDER_CHANGED_CHANNEL = 'order_changed';
 
 export async function announcePlaced(tx: Tx, order: Order): Promise<string> {

@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
-import { applyOnce, createHttpApp, createServiceMetrics, type EventEnvelope } from '@sneakers/shared';
+import { applyOnce, createHttpApp, createServiceMetrics, type EventEnvelope, PgChangeWaiter } from '@sneakers/shared';
 import { metricSample, sampleOf } from '@sneakers/shared/testing';
 import request from 'supertest';
 import { orderRoutes } from '../../src/app';
+import { ORDER_CHANGED_CHANNEL } from '../../src/order/order-events';
 import { sagaOutcomeMetrics } from '../../src/order/saga-outcome.metrics';
 import { expireDueOrders } from '../../src/order/use-cases/expire-orders/expire-orders.use-case';
-import { PgOrderWaiter } from '../../src/order/waiting/order-waiter';
 import { orderReactions } from '../../src/reactions';
 import { type Caller, logger, type OrderApp, PAYMENT_WINDOW_MS, startOrderApp } from '../support/order-app';
 import { placeThroughApi } from '../support/place';
@@ -14,7 +14,7 @@ import { paymentCompletedFor, stockRejectedFor, stockReservedFor } from '../supp
 describe('Saga outcome metrics', () => {
   let app: OrderApp;
   let buyer: Caller;
-  let waiter: PgOrderWaiter;
+  let waiter: PgChangeWaiter;
   let counted: Server;
   const metrics = createServiceMetrics('order-service');
   const outcomes = sagaOutcomeMetrics(metrics);
@@ -25,7 +25,7 @@ describe('Saga outcome metrics', () => {
   beforeAll(async () => {
     app = await startOrderApp();
     buyer = await app.caller('BUYER');
-    waiter = new PgOrderWaiter(app.databaseUrl, logger);
+    waiter = new PgChangeWaiter(app.databaseUrl, ORDER_CHANGED_CHANNEL, logger);
     await waiter.start();
     // The same routes as the service, counting into `metrics` and serving them.
     const counting = createHttpApp({

@@ -10,12 +10,13 @@ import {
   type EventEnvelope,
   type Identity,
   type PayloadOf,
+  PgChangeWaiter,
   type TransactionRunner,
 } from '@sneakers/shared';
 import { createTestDatabase, createTestTokens, type TestTokens } from '@sneakers/shared/testing';
 import { orderRoutes } from '../../src/app';
 import { PrismaClient } from '../../src/generated/prisma/client';
-import { PgOrderWaiter } from '../../src/order/waiting/order-waiter';
+import { ORDER_CHANGED_CHANNEL } from '../../src/order/order-events';
 import type { Tx } from '../../src/prisma';
 import { orderReactions } from '../../src/reactions';
 
@@ -47,7 +48,7 @@ export async function startOrderApp(): Promise<OrderApp> {
   const runInTransaction: TransactionRunner<Tx> = (work) =>
     prisma.$transaction(work, { maxWait: 30_000, timeout: 30_000 });
   const tokens = await createTestTokens();
-  const waiter = new PgOrderWaiter(database.url, logger);
+  const waiter = new PgChangeWaiter(database.url, ORDER_CHANGED_CHANNEL, logger);
   await waiter.start();
   const app = createHttpApp({
     logger,

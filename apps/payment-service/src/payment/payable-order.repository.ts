@@ -2,6 +2,14 @@ import type { CarrierHeaders } from '@sneakers/shared';
 import type { Tx } from '../prisma';
 import type { PayableOrder } from './domain/payable-order';
 
+/** Wakes payments waiting for an order this service had not heard of (see pay-order.http.ts). */
+export const PAYABLE_ORDER_CHANNEL = 'payable_order_changed';
+
+/** Rides the caller's transaction: waiters wake when the row they wait for is visible. */
+async function notifyChanged(tx: Tx, orderId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${PAYABLE_ORDER_CHANNEL}, ${orderId})`;
+}
+
 /** Locks the order's row (pay and cancel both take it first, so they never interleave). */
 export async function lockPayableOrder(tx: Tx, orderId: string): Promise<PayableOrder | undefined> {
   const rows = await tx.$queryRaw<PayableOrder[]>`
@@ -11,14 +19,13 @@ export async function lockPayableOrder(tx: Tx, orderId: string): Promise<Payable
   return rows[0];
 }
 
-export async function isOrderKnown(tx: Tx, orderId: string): Promise<boolean> {
-  return (await tx.payableOrder.count({ where: { orderId } })) > 0;
-}
-
-/** The checkout's trace context stored with the order; empty when none came with its events. */
-export async function traceHeadersOfOrder(tx: Tx, orderId: string): Promise<CarrierHeaders> {
+/**
+ * The checkout's trace context stored with the order (empty when none came with its events), or
+ * undefined when no event about the order has arrived yet.
+ */
+export async function traceHeadersOfOrder(tx: Tx, orderId: string): Promise<CarrierHeaders | undefined> {
   const order = await tx.payableOrder.findUnique({ where: { orderId }, select: { traceHeaders: true } });
-  return (order?.traceHeaders ?? {}) as CarrierHeaders;
+  return order ? ((order.traceHeaders ?? {}) as CarrierHeaders) : undefined;
 }
 
 /** The order may be paid now; a later awaiting-payment never reopens a PAID or CANCELLED order. */
@@ -36,6 +43,7 @@ export async function recordAwaitingPayment(
           payment_deadline = COALESCE(payable_orders.payment_deadline, EXCLUDED.payment_deadline),
           trace_headers = EXCLUDED.trace_headers,
           updated_at = now()`;
+  await notifyChanged(tx, order.orderId);
 }
 
 /** PAYABLE → PAID; a cancelled order stays cancelled. */
@@ -45,6 +53,7 @@ export async function recordPaid(tx: Tx, order: { orderId: string; buyerId: stri
     VALUES (${order.orderId}::uuid, ${order.buyerId}::uuid, ${order.amount}, 'PAID')
     ON CONFLICT (order_id) DO UPDATE SET status = 'PAID', updated_at = now()
       WHERE payable_orders.status = 'PAYABLE'`;
+  await notifyChanged(tx, order.orderId);
 }
 
 /** Final, whatever came before; the first cancel's reason is kept. Leaves the row locked. */
@@ -59,4 +68,5 @@ export async function recordCancelled(
       SET status = 'CANCELLED',
           cancel_reason = COALESCE(payable_orders.cancel_reason, EXCLUDED.cancel_reason),
           updated_at = now()`;
+  await notifyChanged(tx, order.orderId);
 }

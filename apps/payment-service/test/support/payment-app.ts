@@ -7,12 +7,14 @@ import {
   createPrismaClient,
   type Identity,
   loadConfig,
+  PgChangeWaiter,
   type TransactionRunner,
 } from '@sneakers/shared';
 import { createTestDatabase, createTestTokens, type TestTokens } from '@sneakers/shared/testing';
 import { paymentRoutes } from '../../src/app';
 import { paymentServiceEnv } from '../../src/config';
 import { PrismaClient } from '../../src/generated/prisma/client';
+import { PAYABLE_ORDER_CHANNEL } from '../../src/payment/payable-order.repository';
 import type { Tx } from '../../src/prisma';
 
 export const logger = createLogger('payment-test', process.env.TEST_LOG_LEVEL ?? 'silent');
@@ -45,9 +47,11 @@ export async function startPaymentApp(env: Record<string, string> = {}): Promise
   const runInTransaction: TransactionRunner<Tx> = (work) =>
     prisma.$transaction(work, { maxWait: 30_000, timeout: 30_000 });
   const tokens = await createTestTokens();
+  const payableOrders = new PgChangeWaiter(database.url, PAYABLE_ORDER_CHANNEL, logger);
+  await payableOrders.start();
   const app = createHttpApp({
     logger,
-    routes: paymentRoutes({ config: loadConfig(paymentServiceEnv, env), runInTransaction }),
+    routes: paymentRoutes({ config: loadConfig(paymentServiceEnv, env), runInTransaction, payableOrders }),
     readiness: [],
     verifyAccessToken: tokens.verifier,
   });
@@ -66,6 +70,7 @@ export async function startPaymentApp(env: Record<string, string> = {}): Promise
     },
     close: async () => {
       await new Promise((resolve) => server.close(resolve));
+      await payableOrders.stop();
       await prisma.$disconnect();
       await database.drop();
     },

@@ -1,2 +1,3 @@
+export * from './change-waiter';
 export * from './create-prisma-client';
 export * from './sql-executor';

@@ -1,31 +1,34 @@
-import { continueStoredTrace, handle, payOrderRoute, type TransactionRunner, withIdempotency } from '@sneakers/shared';
+import {
+  type ChangeWaiter,
+  continueStoredTrace,
+  handle,
+  payOrderRoute,
+  readUntil,
+  type TransactionRunner,
+  withIdempotency,
+} from '@sneakers/shared';
 import type { Router } from 'express';
 import type { Tx } from '../../../prisma';
-import { isOrderKnown, traceHeadersOfOrder } from '../../payable-order.repository';
+import { traceHeadersOfOrder } from '../../payable-order.repository';
 import { paymentView } from '../../payment.views';
 import { payOrder } from './pay-order.use-case';
 
-const POLL_MS = 50;
-
-/**
- * order-service shows an order AWAITING_PAYMENT a moment before this service has consumed the event
- * that makes it payable here; a buyer who pays at once would get "not payable" for no reason. So an
- * order not heard of yet is waited for briefly before answering.
- */
-async function waitUntilKnown(runInTransaction: TransactionRunner<Tx>, orderId: string, waitMs: number): Promise<void> {
-  const deadline = Date.now() + waitMs;
-  while (!(await runInTransaction((tx) => isOrderKnown(tx, orderId))) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+export interface PayOrderDeps {
+  runInTransaction: TransactionRunner<Tx>;
+  /** Woken when an order's payable row changes (PAYABLE_ORDER_CHANNEL). */
+  waiter: ChangeWaiter;
+  orderWaitMs: number;
 }
 
-export function servePayOrder(
-  router: Router,
-  { runInTransaction, orderWaitMs }: { runInTransaction: TransactionRunner<Tx>; orderWaitMs: number },
-): void {
+export function servePayOrder(router: Router, { runInTransaction, waiter, orderWaitMs }: PayOrderDeps): void {
   handle(router, payOrderRoute, async ({ identity, params, idempotencyKey }) => {
-    await waitUntilKnown(runInTransaction, params.orderId, orderWaitMs);
-    const checkoutTrace = await runInTransaction((tx) => traceHeadersOfOrder(tx, params.orderId));
+    // order-service shows an order AWAITING_PAYMENT a moment before this service has consumed the
+    // event that makes it payable here; a buyer who pays at once would get "not payable" for no
+    // reason. So an order not heard of yet is waited for (woken by the event's commit, no polling:
+    // a crowd of waiting payments polling starved the consumer they waited for, measured).
+    const read = () => runInTransaction((tx) => traceHeadersOfOrder(tx, params.orderId));
+    const known = await readUntil(waiter, params.orderId, read, (trace) => trace !== undefined, orderWaitMs);
+    const checkoutTrace = known ?? {};
     return continueStoredTrace(checkoutTrace, 'pay order', () =>
       withIdempotency(
         runInTransaction,
