@@ -11,8 +11,11 @@ export const paymentServiceEnv = serviceEnv(PLATFORM_SERVICES['payment-service']
     WALLET_MAX_CHARGE: z.coerce.number().int().positive().default(1_000_000),
     /** The most a wallet may hold, in KRW. */
     WALLET_BALANCE_CAP: z.coerce.number().int().positive().max(HIGHEST_BALANCE_CAP).default(10_000_000),
-    /** How long a payment waits for an order this service has not heard of yet (see pay-order.http.ts). */
-    PAYMENT_ORDER_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(3_000),
+    /**
+     * How long a payment waits for an order this service has not heard of yet (see pay-order.http.ts).
+     * A waiting request costs no queries, and under a crowd the event can be seconds behind.
+     */
+    PAYMENT_ORDER_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(10_000),
   })
   .refine((env) => env.WALLET_MAX_CHARGE <= env.WALLET_BALANCE_CAP, {
     path: ['WALLET_MAX_CHARGE'],

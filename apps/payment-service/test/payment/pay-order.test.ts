@@ -10,7 +10,8 @@ describe('Paying an order from the balance', () => {
   let app: PaymentApp;
 
   beforeAll(async () => {
-    app = await startPaymentApp();
+    // Short, so the "not payable yet" answer does not take the default 10 s.
+    app = await startPaymentApp({ PAYMENT_ORDER_WAIT_MS: '1000' });
   });
   afterAll(() => app.close());
 
