@@ -49,4 +49,37 @@ describe('Trace context across the outbox and Kafka', () => {
     expect(process?.spanContext().traceId).toBe(requestTraceId);
     expect(process?.parentSpanContext?.spanId).toBe(publish?.spanContext().spanId);
   });
+
+  it("When events of ten requests share one transaction, then each is applied in its own request's trace", async () => {
+    // A world of its own: the first test's consumer is still running in the shared one.
+    const own = await createWorld();
+    const requestTraceIds: string[] = [];
+    for (let seq = 1; seq <= 10; seq++) {
+      const requestSpan = trace.getTracer('test').startSpan('POST /counters');
+      requestTraceIds.push(requestSpan.spanContext().traceId);
+      await context.with(trace.setSpan(context.active(), requestSpan), () =>
+        own.world.prisma.$transaction((tx) =>
+          writeOutboxEvent(tx, own.world.contracts.incremented, { aggregateId: 'shared', payload: { seq } }),
+        ),
+      );
+      requestSpan.end();
+    }
+    // Published before anyone consumes, so they arrive in one fetch.
+    await own.world.relay().start();
+    await eventually(
+      'the events published',
+      () => own.world.prisma.$queryRawUnsafe<Array<{ n: bigint }>>('SELECT count(*) AS n FROM outbox'),
+      ([row]) => Number(row?.n) === 0,
+    );
+    await own.world.consumer({ shareTransactions: true }).start();
+
+    const applied = await eventually(
+      'the ten effects',
+      () => own.world.traceIdsBySeq('shared'),
+      (bySeq) => bySeq.size === 10,
+    );
+    expect([...applied.entries()].sort(([a], [b]) => a - b).map(([, traceId]) => traceId)).toEqual(requestTraceIds);
+    expect(await own.world.largestBatch()).toBeGreaterThan(1);
+    await own.cleanUp();
+  });
 });

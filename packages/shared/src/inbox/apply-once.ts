@@ -25,15 +25,16 @@ export async function applyOnce<Tx extends SqlExecutor>(
 }
 
 /**
- * `applyOnce` for a batch of events of one type in one transaction: every id is recorded in one
- * statement and the reaction's `handleBatch` gets the events seen for the first time, in order.
- * Says, per event, whether it was applied or a duplicate (also of an earlier event in the batch).
+ * `applyOnce` for a run of events in one transaction: every id is recorded in one statement and
+ * `apply` gets the items whose event is seen for the first time, in order. Says, per item, whether
+ * it was applied or a duplicate (also of an earlier item of the run).
  */
-export async function applyBatchOnce<Tx extends SqlExecutor>(
+export async function applyRunOnce<Tx extends SqlExecutor, T>(
   runInTransaction: TransactionRunner<Tx>,
   consumer: string,
-  reaction: Reaction<Tx> & Required<Pick<Reaction<Tx>, 'handleBatch'>>,
-  envelopes: EventEnvelope<unknown>[],
+  items: T[],
+  eventIdOf: (item: T) => string,
+  apply: (fresh: T[], tx: Tx) => Promise<void>,
 ): Promise<Array<'applied' | 'duplicate'>> {
   return runInTransaction(async (tx) => {
     const inserted = await tx.$queryRawUnsafe<Array<{ eventId: string }>>(
@@ -41,12 +42,28 @@ export async function applyBatchOnce<Tx extends SqlExecutor>(
        SELECT $1, id FROM unnest($2::uuid[]) AS id
        ON CONFLICT DO NOTHING RETURNING event_id::text AS "eventId"`,
       consumer,
-      envelopes.map((e) => e.eventId),
+      items.map(eventIdOf),
     );
     const firstSeen = new Set(inserted.map((row) => row.eventId));
-    const outcomes = envelopes.map((e) => (firstSeen.delete(e.eventId.toLowerCase()) ? 'applied' : 'duplicate'));
-    const fresh = envelopes.filter((_, i) => outcomes[i] === 'applied');
-    if (fresh.length > 0) await reaction.handleBatch(fresh as EventEnvelope<never>[], tx);
+    const outcomes = items.map((item) => (firstSeen.delete(eventIdOf(item).toLowerCase()) ? 'applied' : 'duplicate'));
+    const fresh = items.filter((_, i) => outcomes[i] === 'applied');
+    if (fresh.length > 0) await apply(fresh, tx);
     return outcomes;
   });
+}
+
+/** A run of one reaction's events, handed to its `handleBatch` together. */
+export function applyBatchOnce<Tx extends SqlExecutor>(
+  runInTransaction: TransactionRunner<Tx>,
+  consumer: string,
+  reaction: Reaction<Tx> & Required<Pick<Reaction<Tx>, 'handleBatch'>>,
+  envelopes: EventEnvelope<unknown>[],
+): Promise<Array<'applied' | 'duplicate'>> {
+  return applyRunOnce(
+    runInTransaction,
+    consumer,
+    envelopes,
+    (e) => e.eventId,
+    (fresh, tx) => reaction.handleBatch(fresh as EventEnvelope<never>[], tx),
+  );
 }

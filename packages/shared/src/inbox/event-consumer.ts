@@ -1,4 +1,4 @@
-import { context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { type Context, context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { SqlExecutor, TransactionRunner } from '../db';
@@ -7,7 +7,7 @@ import { createProducer, deadLetterTopic } from '../kafka';
 import { type HandlerResult, readConsumerLag, type ServiceMetrics } from '../metrics';
 import { contextFromHeaders } from '../telemetry';
 import { backoffDelay, WakeSignal, withTimeout } from '../timing';
-import { applyBatchOnce, applyOnce } from './apply-once';
+import { applyOnce, applyRunOnce } from './apply-once';
 import { sendToDeadLetterTopic } from './dead-letter';
 import { decodeMessage } from './decode-message';
 import type { Reaction } from './reaction';
@@ -26,7 +26,13 @@ export interface EventConsumerOptions<Tx extends SqlExecutor> {
   partitionsConsumedConcurrently?: number;
   /** Where handler latency, dead letters and the group's lag (read at scrape time) go. */
   metrics?: ServiceMetrics;
-  /** Most events of a batch reaction applied in one transaction. */
+  /**
+   * Consecutive events of one fetch (any type) may share a transaction, each applied in turn with
+   * its own span. Only for reactions that do nothing outside the database: a failed run is applied
+   * again event by event, so any other side effect would happen twice.
+   */
+  shareTransactions?: boolean;
+  /** Most events applied in one transaction. */
   maxBatchSize?: number;
 }
 
@@ -36,8 +42,8 @@ type Delivery<Tx extends SqlExecutor> = { topic: string; partition: number; mess
   | { kind: 'dead'; reason: string }
   | { kind: 'event'; reaction: Reaction<Tx>; event: EventEnvelope<unknown>; headers: Record<string, string> }
 );
+type Handled<Tx extends SqlExecutor> = Exclude<Delivery<Tx>, { kind: 'ignore' }>;
 type EventDelivery<Tx extends SqlExecutor> = Extract<Delivery<Tx>, { kind: 'event' }>;
-type BatchReaction<Tx extends SqlExecutor> = Reaction<Tx> & Required<Pick<Reaction<Tx>, 'handleBatch'>>;
 
 const tracer = trace.getTracer('@sneakers/shared/inbox');
 
@@ -45,7 +51,8 @@ const tracer = trace.getTracer('@sneakers/shared/inbox');
  * Consumes events and applies each at most once in effect (inbox), in order per key (one partition
  * is handled by one message at a time). A message that keeps failing goes to the dead-letter topic
  * after bounded retries so the messages behind it keep flowing. Consecutive events of a reaction
- * that takes batches are applied in one transaction; if that fails, one by one as above.
+ * that takes batches (or, with `shareTransactions`, any consecutive events) are applied in one
+ * transaction, which under a crowd saves a commit per event; if that fails, one by one as above.
  */
 export class EventConsumer<Tx extends SqlExecutor> {
   private readonly consumer: Consumer;
@@ -109,17 +116,27 @@ export class EventConsumer<Tx extends SqlExecutor> {
     return withTimeout(this.joined, timeoutMs, 'consumer did not join its group in time');
   }
 
-  /** Handles a fetched batch in order: runs of one batch reaction together, everything else alone. */
+  /** Handles a fetched batch in order, consecutive events together where they may share a transaction. */
   private async handleFetched({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
-    const deliveries = batch.messages.map((message) => this.prepare(batch.topic, batch.partition, message));
-    for (const run of consecutiveRuns(deliveries, this.options.maxBatchSize ?? 100)) {
+    // Types this consumer does not react to are skipped, and do not split runs.
+    const deliveries = batch.messages
+      .map((message) => this.prepare(batch.topic, batch.partition, message))
+      .filter((delivery): delivery is Handled<Tx> => delivery.kind !== 'ignore');
+    const together = (run: Handled<Tx>[], next: Handled<Tx>) => {
+      const first = run[0] as Handled<Tx>;
+      if (first.kind !== 'event' || next.kind !== 'event') return false;
+      return this.options.shareTransactions || (next.reaction === first.reaction && !!next.reaction.handleBatch);
+    };
+    for (const run of consecutiveRuns(deliveries, together, this.options.maxBatchSize ?? 100)) {
       // After a rebalance or at shutdown the rest is redelivered, to whoever owns the partition then.
       if (!isRunning() || isStale()) return;
       if (run.length > 1) await this.applyRun(run as EventDelivery<Tx>[], heartbeat);
-      else await this.handle(run[0] as Delivery<Tx>, heartbeat);
-      resolveOffset((run[run.length - 1] as Delivery<Tx>).message.offset);
+      else await this.handle(run[0] as Handled<Tx>, heartbeat);
+      resolveOffset((run[run.length - 1] as Handled<Tx>).message.offset);
       await heartbeat();
     }
+    const last = batch.messages.at(-1);
+    if (last && isRunning() && !isStale()) resolveOffset(last.offset);
   }
 
   private prepare(topic: string, partition: number, message: KafkaMessage): Delivery<Tx> {
@@ -139,8 +156,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
     return { ...at, kind: 'event', reaction, event: { ...envelope, payload: payload.data }, headers };
   }
 
-  private async handle(delivery: Delivery<Tx>, heartbeat: () => Promise<void>): Promise<void> {
-    if (delivery.kind === 'ignore') return;
+  private async handle(delivery: Handled<Tx>, heartbeat: () => Promise<void>): Promise<void> {
     if (delivery.kind === 'dead') {
       const { topic, partition, message, reason } = delivery;
       return this.deadLetter({ topic, partition, message, reason, attempts: 0 });
@@ -163,28 +179,17 @@ export class EventConsumer<Tx extends SqlExecutor> {
     }
   }
 
-  /**
-   * Events of one batch reaction in one transaction. Their span links every event's trace (a span
-   * has one parent); events written by the batch carry this span's context.
-   */
+  /** Events in one transaction, in order; a failed run is applied again event by event. */
   private async applyRun(run: EventDelivery<Tx>[], heartbeat: () => Promise<void>): Promise<void> {
-    const { topic, reaction } = run[0] as EventDelivery<Tx>;
+    const { topic } = run[0] as EventDelivery<Tx>;
     const started = performance.now();
-    const span = tracer.startSpan(`process ${reaction.contract.type} ×${run.length}`, {
-      kind: SpanKind.CONSUMER,
-      attributes: this.spanAttributes(topic, { 'messaging.batch.message_count': run.length }),
-      links: run
-        .map(({ headers }) => trace.getSpanContext(contextFromHeaders(headers)))
-        .flatMap((c) => (c ? [{ context: c }] : [])),
-    });
     try {
-      const outcomes = await context.with(trace.setSpan(context.active(), span), () =>
-        applyBatchOnce(
-          this.options.runInTransaction,
-          this.options.groupId,
-          reaction as BatchReaction<Tx>,
-          run.map((d) => d.event),
-        ),
+      const outcomes = await applyRunOnce(
+        this.options.runInTransaction,
+        this.options.groupId,
+        run,
+        (delivery) => delivery.event.eventId,
+        (fresh, tx) => this.applyInOrder(fresh, tx),
       );
       const seconds = (performance.now() - started) / 1000;
       for (const result of outcomes)
@@ -193,13 +198,42 @@ export class EventConsumer<Tx extends SqlExecutor> {
           .handlerDuration.observe({ group: this.options.groupId, topic, result }, seconds);
     } catch (error) {
       if (this.stopping) throw error;
-      this.options.logger.warn(
-        { err: error, type: reaction.contract.type, events: run.length },
-        'batch failed; applying its events one by one',
-      );
+      this.options.logger.warn({ err: error, events: run.length }, 'batch failed; applying its events one by one');
       for (const delivery of run) await this.handle(delivery, heartbeat);
-    } finally {
-      span.end();
+    }
+  }
+
+  /**
+   * Each event in its own span (a child of its producer's, so the events it writes continue that
+   * trace), except runs of a reaction that takes batches: one span linking every event's trace,
+   * whose context the events written by the batch carry.
+   */
+  private async applyInOrder(deliveries: EventDelivery<Tx>[], tx: Tx): Promise<void> {
+    const sameReaction = (run: EventDelivery<Tx>[], next: EventDelivery<Tx>) => next.reaction === run[0]?.reaction;
+    for (const run of consecutiveRuns(deliveries, sameReaction, Number.POSITIVE_INFINITY)) {
+      const { topic, reaction } = run[0] as EventDelivery<Tx>;
+      const { handleBatch } = reaction;
+      if (handleBatch && run.length > 1) {
+        const events = run.map((d) => d.event as EventEnvelope<never>);
+        const links = run.flatMap(({ headers }) => {
+          const linked = trace.getSpanContext(contextFromHeaders(headers));
+          return linked ? [{ context: linked }] : [];
+        });
+        const attributes = this.spanAttributes(topic, { 'messaging.batch.message_count': run.length });
+        const span = tracer.startSpan(`process ${reaction.contract.type} ×${run.length}`, {
+          kind: SpanKind.CONSUMER,
+          attributes,
+          links,
+        });
+        await inSpan(span, trace.setSpan(context.active(), span), () => handleBatch(events, tx));
+        continue;
+      }
+      for (const { event, headers } of run) {
+        const parent = contextFromHeaders(headers);
+        const attributes = this.spanAttributes(topic, { 'messaging.message.id': event.eventId });
+        const span = tracer.startSpan(`process ${event.type}`, { kind: SpanKind.CONSUMER, attributes }, parent);
+        await inSpan(span, trace.setSpan(parent, span), () => reaction.handle(event as EventEnvelope<never>, tx));
+      }
     }
   }
 
@@ -266,22 +300,25 @@ export class EventConsumer<Tx extends SqlExecutor> {
   }
 }
 
-/**
- * Splits deliveries, in order, into runs: consecutive events of one batch reaction (at most
- * `maxSize`) together, every other delivery alone.
- */
-function consecutiveRuns<Tx extends SqlExecutor>(deliveries: Delivery<Tx>[], maxSize: number): Delivery<Tx>[][] {
-  const runs: Delivery<Tx>[][] = [];
-  for (const delivery of deliveries) {
-    const open = runs.at(-1)?.[0];
-    const joins =
-      delivery.kind === 'event' &&
-      delivery.reaction.handleBatch !== undefined &&
-      open?.kind === 'event' &&
-      open.reaction === delivery.reaction &&
-      (runs.at(-1)?.length ?? 0) < maxSize;
-    if (joins) runs.at(-1)?.push(delivery);
-    else runs.push([delivery]);
+/** Runs `work` in `activeContext` and ends `span` after it, marking it failed if `work` threw. */
+async function inSpan(span: Span, activeContext: Context, work: () => Promise<unknown>): Promise<void> {
+  try {
+    await context.with(activeContext, work);
+  } catch (error) {
+    span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+    throw error;
+  } finally {
+    span.end();
+  }
+}
+
+/** Splits items, in order, into runs of at most `maxSize`: `together` says whether `next` joins the open run. */
+function consecutiveRuns<T>(items: T[], together: (run: T[], next: T) => boolean, maxSize: number): T[][] {
+  const runs: T[][] = [];
+  for (const item of items) {
+    const open = runs.at(-1);
+    if (open && open.length < maxSize && together(open, item)) open.push(item);
+    else runs.push([item]);
   }
   return runs;
 }

@@ -1,7 +1,13 @@
 import type { SqlExecutor } from '../db';
 import type { EventContract, EventEnvelope, PayloadOf } from '../events';
 
-/** What a service does when one event type arrives, inside the transaction that records it. */
+/**
+ * What a service does when one event type arrives, inside the transaction that records it. That
+ * transaction may also hold the events before and after it (see `shareTransactions`), and is
+ * applied again event by event if any of them fails: so a reaction changes its service's database
+ * and nothing else. Calls to the outside world belong in a consumer of their own (as the delivery
+ * to the data platform does).
+ */
 export interface Reaction<Tx extends SqlExecutor = SqlExecutor> {
   contract: EventContract;
   handle: (event: EventEnvelope<never>, tx: Tx) => Promise<void>;

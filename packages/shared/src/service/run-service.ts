@@ -95,6 +95,9 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
           runInTransaction,
           logger: logger.child({ component: 'consumer' }),
           metrics,
+          // A service's reactions only change its own database (see Reaction), so a crowd's events
+          // can share transactions: one commit for a run instead of one per event.
+          shareTransactions: true,
         })
       : undefined;
   await consumer?.start();

@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import { z } from 'zod';
@@ -68,7 +69,7 @@ export class CounterWorld {
       { topic: this.dlqTopic, numPartitions: 1 },
     ]);
     await this.prisma.$executeRawUnsafe(
-      `CREATE TABLE IF NOT EXISTS counter_effects (event_id uuid, key text, seq int, consumer text, batch_size int)`,
+      `CREATE TABLE IF NOT EXISTS counter_effects (event_id uuid, key text, seq int, consumer text, tx bigint, trace_id text)`,
     );
     await this.prisma.$executeRawUnsafe(
       `CREATE TABLE IF NOT EXISTS counter_state (key text PRIMARY KEY, last_seq int NOT NULL, out_of_order int NOT NULL DEFAULT 0)`,
@@ -103,26 +104,32 @@ export class CounterWorld {
     return relay;
   }
 
-  /** A consumer of the counters; `batched` takes runs of events in one transaction. */
+  /**
+   * A consumer of the counters; `batched` takes runs of events in one call, `shareTransactions`
+   * lets consecutive events share a transaction. Each effect records its transaction and the trace
+   * it ran in.
+   */
   consumer(
     options: {
       maxAttempts?: number;
       failWhen?: (seq: number) => boolean;
       metrics?: ServiceMetrics;
       batched?: boolean;
+      shareTransactions?: boolean;
     } = {},
   ): EventConsumer<Tx> {
     type Incremented = EventEnvelope<{ seq: number; poison?: boolean }>;
-    const apply = async (event: Incremented, tx: Tx, batchSize: number) => {
+    const apply = async (event: Incremented, tx: Tx) => {
       if (event.payload.poison || options.failWhen?.(event.payload.seq))
         throw new Error(`poison seq ${event.payload.seq}`);
       await tx.$executeRawUnsafe(
-        'INSERT INTO counter_effects (event_id, key, seq, consumer, batch_size) VALUES ($1::uuid, $2, $3, $4, $5)',
+        `INSERT INTO counter_effects (event_id, key, seq, consumer, tx, trace_id)
+         VALUES ($1::uuid, $2, $3, $4, txid_current(), $5)`,
         event.eventId,
         event.aggregateId,
         event.payload.seq,
         this.groupId,
-        batchSize,
+        trace.getActiveSpan()?.spanContext().traceId ?? null,
       );
       await tx.$executeRawUnsafe(
         `INSERT INTO counter_state (key, last_seq) VALUES ($1, $2)
@@ -140,13 +147,14 @@ export class CounterWorld {
       maxAttempts: options.maxAttempts ?? 3,
       retryBaseMs: 10,
       metrics: options.metrics,
+      shareTransactions: options.shareTransactions,
       runInTransaction: (work) => this.prisma.$transaction(work, { timeout: 30_000 }),
       reactions: [
         options.batched
           ? reactInBatches(this.contracts.incremented, async (events, tx: Tx) => {
-              for (const event of events) await apply(event, tx, events.length);
+              for (const event of events) await apply(event, tx);
             })
-          : react(this.contracts.incremented, (event, tx: Tx) => apply(event, tx, 1)),
+          : react(this.contracts.incremented, apply),
       ],
     });
     this.stoppables.push(consumer);
@@ -156,9 +164,18 @@ export class CounterWorld {
   /** The largest number of events applied in one transaction. */
   async largestBatch(): Promise<number> {
     const [row] = await this.prisma.$queryRawUnsafe<Array<{ n: number | null }>>(
-      'SELECT max(batch_size) AS n FROM counter_effects',
+      'SELECT max(n)::int AS n FROM (SELECT count(*) AS n FROM counter_effects GROUP BY tx) per_tx',
     );
     return row?.n ?? 0;
+  }
+
+  /** The trace each effect ran in, by the event's sequence number on `key`. */
+  async traceIdsBySeq(key: string): Promise<Map<number, string | null>> {
+    const rows = await this.prisma.$queryRawUnsafe<Array<{ seq: number; trace_id: string | null }>>(
+      'SELECT seq, trace_id FROM counter_effects WHERE key = $1',
+      key,
+    );
+    return new Map(rows.map((row) => [row.seq, row.trace_id]));
   }
 
   async effects(): Promise<{ total: number; distinct: number; outOfOrder: number }> {
