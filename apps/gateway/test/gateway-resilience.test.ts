@@ -19,6 +19,17 @@ describe('Gateway when services fail', () => {
     expect(back.status).toBe(200);
   });
 
+  it('When a service drops a kept-alive connection as the gateway reuses it, then the request goes again on a new one', async () => {
+    expect((await request(gateway.fixture().app).get('/things')).status).toBe(200);
+    gateway.upstream.dropNextOnReusedConnection();
+    const dropped = gateway.upstream.dropped;
+
+    const res = await request(gateway.fixture().app).get('/things');
+
+    expect(res.status).toBe(200);
+    expect(gateway.upstream.dropped).toBe(dropped + 1);
+  });
+
   it('When a service does not answer in time, then the gateway answers 504 problem', async () => {
     const res = await request(gateway.fixture().app).get('/slow');
     expect(res.status).toBe(504);

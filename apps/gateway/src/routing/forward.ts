@@ -2,8 +2,11 @@ import http from 'node:http';
 import type { Request, Response } from 'express';
 import { GatewayErrors } from './gateway.errors';
 
-// Keep-alive: a new TCP connection per proxied request would double the gateway's cost.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+// Keep-alive: a new TCP connection per proxied request would double the gateway's cost. The
+// timeout is what makes Node's agent honour a service's `Keep-Alive: timeout=5` hint (without one it
+// ignores it): an idle connection is dropped a second before the service would close it, instead
+// of being reused just as the service closes it (ECONNRESET, a 503 for a request that never arrived).
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: 60_000 });
 
 /** What a client may send on to a service; everything else (cookies, hop-by-hop) stays here. */
 const FORWARDED_REQUEST_HEADERS = ['authorization', 'idempotency-key', 'prefer', 'accept', 'x-request-id'];
@@ -33,28 +36,32 @@ export function forward(req: Request, res: Response, upstream: Upstream): Promis
       headers['content-length'] = body.length;
     }
     const url = new URL(req.originalUrl, upstream.baseUrl);
-    const outgoing = http.request(
-      url,
-      { method: req.method, headers, agent, timeout: upstream.timeoutMs },
-      (answer) => {
-        res.status(answer.statusCode ?? 502);
-        for (const [name, value] of Object.entries(answer.headers)) {
-          if (value !== undefined && !HOP_BY_HOP.has(name) && name !== 'x-request-id') res.setHeader(name, value);
-        }
-        answer.pipe(res);
-        answer.on('end', resolve);
-        answer.on('error', reject);
-      },
-    );
-    outgoing.on('timeout', () => outgoing.destroy(GatewayErrors.upstreamTimeout(upstream.service)));
-    outgoing.on('error', (error) => {
-      if (res.headersSent) return reject(error);
-      reject(
-        error instanceof Error && error.name === 'AppError'
-          ? error
-          : GatewayErrors.serviceUnavailable(upstream.service),
+    const repeatable = req.method === 'GET' || req.method === 'HEAD' || headers['idempotency-key'] !== undefined;
+    const send = (firstTry: boolean) => {
+      const outgoing = http.request(
+        url,
+        { method: req.method, headers, agent, timeout: upstream.timeoutMs },
+        (answer) => {
+          res.status(answer.statusCode ?? 502);
+          for (const [name, value] of Object.entries(answer.headers)) {
+            if (value !== undefined && !HOP_BY_HOP.has(name) && name !== 'x-request-id') res.setHeader(name, value);
+          }
+          answer.pipe(res);
+          answer.on('end', resolve);
+          answer.on('error', reject);
+        },
       );
-    });
-    outgoing.end(body);
+      outgoing.on('timeout', () => outgoing.destroy(GatewayErrors.upstreamTimeout(upstream.service)));
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        if (res.headersSent) return reject(error);
+        // A kept-alive connection that failed as it was reused: most likely the service closed it for
+        // idleness and never saw the request. Sent again once on a new connection where repeating
+        // it is harmless (a read, or a write under an Idempotency-Key).
+        if (firstTry && outgoing.reusedSocket && error.code === 'ECONNRESET' && repeatable) return send(false);
+        reject(error.name === 'AppError' ? error : GatewayErrors.serviceUnavailable(upstream.service));
+      });
+      outgoing.end(body);
+    };
+    send(true);
   });
 }

@@ -1,14 +1,37 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import express from 'express';
 
 /** A service stand-in that echoes what reached it, so tests see exactly what the gateway forwarded. */
 export class StubUpstream {
   private server: Server | undefined;
   port = 0;
+  /** Connections that already served a request (kept alive). */
+  private readonly used = new WeakSet<Socket>();
+  private dropReused = 0;
+  /** Requests that arrived and were dropped (see `dropNextOnReusedConnection`). */
+  dropped = 0;
+
+  /**
+   * The next request that arrives on a kept-alive connection is dropped with its connection,
+   * unanswered: what a client sees when a service closes an idle connection as it is reused.
+   */
+  dropNextOnReusedConnection(): void {
+    this.dropReused++;
+  }
 
   async start(port = 0): Promise<string> {
     const app = express();
+    app.use((req, _res, next) => {
+      if (this.dropReused > 0 && this.used.has(req.socket)) {
+        this.dropReused--;
+        this.dropped++;
+        req.socket.destroy();
+        return;
+      }
+      this.used.add(req.socket);
+      next();
+    });
     app.use(express.json());
     app.get('/slow', async (_req, res) => {
       await new Promise((resolve) => setTimeout(resolve, 2000));
