@@ -135,26 +135,17 @@ async function reservationsThroughConsumer(runInTransaction: TransactionRunner<T
 }
 
 async function popularLatency(databaseUrl: string) {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      ...(process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}`] : []),
-      '--import',
-      'tsx',
-      path.join(__dirname, 'popular-server.ts'),
-    ],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: testEnv.redisUrl,
-        REDIS_PREFIX: `${uniqueName('catalogbench')}:`,
-        PORT: String(POPULAR_PORT),
-        OTEL_TRACES_EXPORTER: 'none',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'popular-server.ts')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: testEnv.redisUrl,
+      REDIS_PREFIX: `${uniqueName('catalogbench')}:`,
+      PORT: String(POPULAR_PORT),
+      OTEL_TRACES_EXPORTER: 'none',
     },
-  );
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
