@@ -14,13 +14,7 @@ describe('Reactions that take batches', () => {
 
   it('When a backlog reaches a batch reaction, then runs of events share a transaction and every event takes effect once, in order per key', async () => {
     await world.writeEvents(['a', 'b', 'c'], 100);
-    await world.relay().start();
-    // The backlog is on the topic before anyone consumes it, as after a crowd or a restart.
-    await eventually(
-      'the backlog published',
-      () => world.prisma.$queryRawUnsafe<Array<{ n: bigint }>>('SELECT count(*) AS n FROM outbox'),
-      ([row]) => Number(row?.n) === 0,
-    );
+    await world.publishBacklog();
     await world.consumer({ batched: true }).start();
 
     const effects = await eventually(
@@ -34,12 +28,7 @@ describe('Reactions that take batches', () => {
 
   it('When one event of a batch keeps failing, then the others take effect once and only that one is dead-lettered', async () => {
     const ids = await world.writeEvents(['k'], 20);
-    await world.relay().start();
-    await eventually(
-      'the events published',
-      () => world.prisma.$queryRawUnsafe<Array<{ n: bigint }>>('SELECT count(*) AS n FROM outbox'),
-      ([row]) => Number(row?.n) === 0,
-    );
+    await world.publishBacklog();
     await world.consumer({ batched: true, maxAttempts: 2, failWhen: (seq) => seq === 7 }).start();
 
     const [letter] = await readTopic(world.kafka, world.dlqTopic, 1);
@@ -55,12 +44,7 @@ describe('Reactions that take batches', () => {
 
   it('When consecutive events may share transactions, then a backlog takes fewer commits and every event still takes effect once, in order per key', async () => {
     await world.writeEvents(['a', 'b', 'c'], 100);
-    await world.relay().start();
-    await eventually(
-      'the backlog published',
-      () => world.prisma.$queryRawUnsafe<Array<{ n: bigint }>>('SELECT count(*) AS n FROM outbox'),
-      ([row]) => Number(row?.n) === 0,
-    );
+    await world.publishBacklog();
     await world.consumer({ shareTransactions: true }).start();
 
     const effects = await eventually(
@@ -74,12 +58,7 @@ describe('Reactions that take batches', () => {
 
   it('When one event of a shared transaction keeps failing, then the others take effect once and only that one is dead-lettered', async () => {
     const ids = await world.writeEvents(['k'], 20);
-    await world.relay().start();
-    await eventually(
-      'the events published',
-      () => world.prisma.$queryRawUnsafe<Array<{ n: bigint }>>('SELECT count(*) AS n FROM outbox'),
-      ([row]) => Number(row?.n) === 0,
-    );
+    await world.publishBacklog();
     await world.consumer({ shareTransactions: true, maxAttempts: 2, failWhen: (seq) => seq === 12 }).start();
 
     const [letter] = await readTopic(world.kafka, world.dlqTopic, 1);

@@ -64,13 +64,7 @@ describe('Trace context across the outbox and Kafka', () => {
       );
       requestSpan.end();
     }
-    // Published before anyone consumes, so they arrive in one fetch.
-    await own.world.relay().start();
-    await eventually(
-      'the events published',
-      () => own.world.prisma.$queryRawUnsafe<Array<{ n: bigint }>>('SELECT count(*) AS n FROM outbox'),
-      ([row]) => Number(row?.n) === 0,
-    );
+    await own.world.publishBacklog();
     await own.world.consumer({ shareTransactions: true }).start();
 
     const applied = await eventually(

@@ -20,7 +20,7 @@ import {
 } from '../../src';
 import { createPrismaClient } from '../../src/db';
 import { PrismaClient } from '../../src/generated/prisma/client';
-import { testEnv, uniqueName } from '../../src/testing';
+import { eventually, testEnv, uniqueName } from '../../src/testing';
 
 /**
  * A tiny domain for proving the kit: counters whose events carry a per-key sequence number.
@@ -195,6 +195,19 @@ export class CounterWorld {
   async unpublished(): Promise<number> {
     const [row] = await this.prisma.$queryRawUnsafe<Array<{ n: bigint }>>('SELECT count(*) AS n FROM outbox');
     return Number(row?.n ?? 0);
+  }
+
+  /**
+   * Starts a relay and resolves once everything written so far is on the topic: a backlog waiting
+   * for the consumer, as after a crowd or a restart, so it arrives in few fetches.
+   */
+  async publishBacklog(): Promise<void> {
+    await this.relay().start();
+    await eventually(
+      'the backlog published',
+      () => this.unpublished(),
+      (n) => n === 0,
+    );
   }
 
   /** Stops every relay and consumer started so far (as a crash-free shutdown would). */
