@@ -257,43 +257,40 @@ class InProcessConsumer {
   }
 
   /**
-   * Hands the messages from `offset` on to the handler; resolves with the offset after the last one
-   * handled. A handler that throws leaves the rest for redelivery, as with kafkajs.
+   * Hands messages of one partition to the handler, committing each offset it resolves (with
+   * `eachMessage`, each message it returns from). A handler that throws leaves the rest for
+   * redelivery, as with kafkajs.
    */
   private messagesTo(eachMessage: (payload: EachMessagePayload) => Promise<void>): PartitionHandler {
-    return async (topic, partition, messages) => {
-      const [message] = messages as [KafkaMessage];
-      await eachMessage({ topic, partition, message, heartbeat: async () => undefined, pause: () => () => undefined });
-      return Number(message.offset) + 1;
+    return async (topic, partition, [message], commit) => {
+      await eachMessage({
+        topic,
+        partition,
+        message: message as KafkaMessage,
+        heartbeat: async () => undefined,
+        pause: () => () => undefined,
+      });
+      commit((message as KafkaMessage).offset);
     };
   }
 
   private batchesTo(eachBatch: (payload: EachBatchPayload) => Promise<void>): PartitionHandler {
-    return async (topic, partition, messages) => {
-      let next = Number((messages[0] as KafkaMessage).offset);
-      const resolveOffset = (offset: string) => {
-        next = Number(offset) + 1;
-      };
-      try {
-        await eachBatch({
-          batch: { topic, partition, messages },
-          resolveOffset,
-          heartbeat: async () => undefined,
-          isRunning: () => !this.stopped,
-          isStale: () => this.group.members[0] !== this,
-          commitOffsetsIfNecessary: async () => undefined,
-          uncommittedOffsets: () => ({ topics: [] }),
-          pause: () => () => undefined,
-        } as unknown as EachBatchPayload);
-      } catch (error) {
-        throw Object.assign(error as Error, { resolvedUpTo: next });
-      }
-      return next;
-    };
+    return (topic, partition, messages, commit) =>
+      eachBatch({
+        batch: { topic, partition, messages },
+        resolveOffset: commit,
+        heartbeat: async () => undefined,
+        isRunning: () => !this.stopped,
+        isStale: () => this.group.members[0] !== this,
+        commitOffsetsIfNecessary: async () => undefined,
+        uncommittedOffsets: () => ({ topics: [] }),
+        pause: () => () => undefined,
+      } as unknown as EachBatchPayload);
   }
 
   private async consume(topic: string, partition: number, handle: PartitionHandler, maxMessages: number) {
     const key = `${topic}:${partition}`;
+    const commit = (offset: string) => this.bus.commit(this.group, this.groupId, topic, partition, Number(offset) + 1);
     while (!this.stopped) {
       const log = this.bus.partitionsOf(topic)[partition] as StoredMessage[];
       const offset = this.group.offsets.get(key) ?? 0;
@@ -308,20 +305,22 @@ class InProcessConsumer {
           (stored, i) => ({ ...stored, offset: String(offset + i), attributes: 0, size: 0 }) as unknown as KafkaMessage,
         );
       try {
-        this.bus.commit(this.group, this.groupId, topic, partition, await handle(topic, partition, messages));
-      } catch (error) {
-        const resolvedUpTo = (error as { resolvedUpTo?: number }).resolvedUpTo;
-        if (resolvedUpTo !== undefined && resolvedUpTo > offset)
-          this.bus.commit(this.group, this.groupId, topic, partition, resolvedUpTo);
-        // Not committed, so the same message comes again after a pause.
+        await handle(topic, partition, messages, commit);
+      } catch {
+        // What was not committed comes again after a pause.
         await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_FAILURE_MS));
       }
     }
   }
 }
 
-/** Handles messages of one partition from the first one's offset; resolves with the next offset to read. */
-type PartitionHandler = (topic: string, partition: number, messages: KafkaMessage[]) => Promise<number>;
+/** Handles messages of one partition in order, calling `commit` with each offset done. */
+type PartitionHandler = (
+  topic: string,
+  partition: number,
+  messages: KafkaMessage[],
+  commit: (offset: string) => void,
+) => Promise<void>;
 
 function mapHeader<From, To>(value: From | From[], map: (v: From) => To): To | To[] {
   return Array.isArray(value) ? value.map(map) : map(value);
