@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { orderCancelled, orderPlaced } from '@sneakers/shared';
 import { type CatalogDb, startCatalogDb } from '../support/catalog-db';
-import { outboxTypes, reservedMismatches, seedProduct, stockInvariantViolations, stockOf } from '../support/seed';
+import {
+  outboxTypes,
+  placedOrder,
+  reservedMismatches,
+  seedProduct,
+  stockInvariantViolations,
+  stockOf,
+} from '../support/seed';
 
 // A crowd's order.placed events reach the consumer as a backlog, and a run of them from one fetch
 // is reserved in one transaction. Same rules as one at a time: all lines or none, first come first
 // served, every event once.
-const placed = (lines: Array<{ skuId: string; quantity: number }>) => ({
-  orderId: randomUUID(),
-  buyerId: randomUUID(),
-  lines,
-  placedAt: new Date().toISOString(),
-});
-
 describe('Reserving stock for a batch of orders in one transaction', () => {
   let db: CatalogDb;
 
@@ -28,7 +28,7 @@ describe('Reserving stock for a batch of orders in one transaction', () => {
     const { skus } = await seedProduct(db.prisma, { sizes: [270], stock: 100 });
     const skuId = skus[270] as string;
     const batches = Array.from({ length: 10 }, () =>
-      Array.from({ length: 100 }, () => ({ payload: placed([{ skuId, quantity: 1 }]) })),
+      Array.from({ length: 100 }, () => ({ payload: placedOrder([{ skuId, quantity: 1 }]) })),
     );
 
     await Promise.all(batches.map((batch) => db.deliverBatch(orderPlaced, batch)));
@@ -54,15 +54,15 @@ describe('Reserving stock for a batch of orders in one transaction', () => {
     const retired = await seedProduct(db.prisma, { sizes: [270], stock: 5, status: 'DISCONTINUED' });
     const retiredSku = retired.skus[270] as string;
 
-    const wantsTooMuch = placed([
+    const wantsTooMuch = placedOrder([
       { skuId: a, quantity: 1 },
       { skuId: b, quantity: 3 },
     ]);
-    const takesA = placed([{ skuId: a, quantity: 2 }]);
-    const unknown = placed([{ skuId: randomUUID(), quantity: 1 }]);
-    const notOnSale = placed([{ skuId: retiredSku, quantity: 1 }]);
-    const cancelledFirst = placed([{ skuId: b, quantity: 1 }]);
-    const sameEventTwice = { payload: placed([{ skuId: b, quantity: 1 }]), eventId: randomUUID() };
+    const takesA = placedOrder([{ skuId: a, quantity: 2 }]);
+    const unknown = placedOrder([{ skuId: randomUUID(), quantity: 1 }]);
+    const notOnSale = placedOrder([{ skuId: retiredSku, quantity: 1 }]);
+    const cancelledFirst = placedOrder([{ skuId: b, quantity: 1 }]);
+    const sameEventTwice = { payload: placedOrder([{ skuId: b, quantity: 1 }]), eventId: randomUUID() };
     await db.deliver(orderCancelled, {
       orderId: cancelledFirst.orderId,
       buyerId: cancelledFirst.buyerId,
@@ -108,7 +108,7 @@ describe('Reserving stock for a batch of orders in one transaction', () => {
     const { skus } = await seedProduct(db.prisma, { sizes: [280], stock: 10 });
     const skuId = skus[280] as string;
     const batch = Array.from({ length: 20 }, () => ({
-      payload: placed([{ skuId, quantity: 1 }]),
+      payload: placedOrder([{ skuId, quantity: 1 }]),
       eventId: randomUUID(),
     }));
 

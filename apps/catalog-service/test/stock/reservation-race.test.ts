@@ -1,14 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { orderPlaced } from '@sneakers/shared';
 import { type CatalogDb, startCatalogDb } from '../support/catalog-db';
-import { reservedMismatches, seedProduct, stockInvariantViolations, stockOf } from '../support/seed';
-
-const placed = (lines: Array<{ skuId: string; quantity: number }>) => ({
-  orderId: randomUUID(),
-  buyerId: randomUUID(),
-  lines,
-  placedAt: new Date().toISOString(),
-});
+import { placedOrder, reservedMismatches, seedProduct, stockInvariantViolations, stockOf } from '../support/seed';
 
 describe('Reserving stock under real concurrency', () => {
   let db: CatalogDb;
@@ -27,7 +19,9 @@ describe('Reserving stock under real concurrency', () => {
     const { skus } = await seedProduct(db.prisma, { sizes: [270], stock: 100 });
     const skuId = skus[270] as string;
 
-    await Promise.all(Array.from({ length: 1_000 }, () => db.deliver(orderPlaced, placed([{ skuId, quantity: 1 }]))));
+    await Promise.all(
+      Array.from({ length: 1_000 }, () => db.deliver(orderPlaced, placedOrder([{ skuId, quantity: 1 }]))),
+    );
 
     expect(await stockOf(db.prisma, skuId)).toEqual({ stocked: 100, available: 0, reserved: 100, sold: 0 });
     expect(await outcomes()).toEqual({ 'stock.reserved': 100, 'stock.rejected': 900 });
@@ -46,7 +40,7 @@ describe('Reserving stock under real concurrency', () => {
     const [a, b] = [skus[260] as string, skus[265] as string];
     // 100 orders each wanting one of both (in either order), plus singles that drain a alone.
     const orders = Array.from({ length: 100 }, (_, i) =>
-      placed(
+      placedOrder(
         i % 2 === 0
           ? [
               { skuId: a, quantity: 1 },
@@ -58,7 +52,7 @@ describe('Reserving stock under real concurrency', () => {
             ],
       ),
     );
-    const singles = Array.from({ length: 20 }, () => placed([{ skuId: a, quantity: 1 }]));
+    const singles = Array.from({ length: 20 }, () => placedOrder([{ skuId: a, quantity: 1 }]));
 
     await Promise.all([...orders, ...singles].map((order) => db.deliver(orderPlaced, order)));
 

@@ -80,3 +80,11 @@ export async function outboxTypes(prisma: PrismaClient, orderId: string): Promis
   const rows = await prisma.outboxEvent.findMany({ where: { aggregateId: orderId }, orderBy: { id: 'asc' } });
   return rows.map((row) => row.type);
 }
+
+/** An order.placed payload for these lines, from a new buyer. */
+export const placedOrder = (lines: Array<{ skuId: string; quantity: number }>) => ({
+  orderId: randomUUID(),
+  buyerId: randomUUID(),
+  lines,
+  placedAt: new Date().toISOString(),
+});
