@@ -1,7 +1,8 @@
 /**
  * Stock reservations per second on one hot SKU and spread over 1,000 SKUs, in one run, beside the
  * physical ceiling (a plain `UPDATE … SET stock = stock - 1` on one row, same concurrency); then
- * GET /products/popular latency at a fixed 5k req/s. Prints one JSON document.
+ * GET /products/popular latency at a fixed 5k req/s (the catalog's HTTP app, request log included,
+ * in a process of its own; the load from another). Prints one JSON document.
  * Reservations go the way a crowd's orders go: order.placed events on a topic (3 partitions, keyed
  * by order) drained by the catalog's own EventConsumer and reaction (inbox rows, reservations and
  * their lines, the all-or-nothing stock move, the outbox events). For comparison, the same work
@@ -10,7 +11,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { setPriority } from 'node:os';
 import path from 'node:path';
 import {
   applyOnce,
@@ -25,7 +25,7 @@ import { Pool } from 'pg';
 import { PrismaClient } from '../../apps/catalog-service/src/generated/prisma/client';
 import type { Tx } from '../../apps/catalog-service/src/prisma';
 import { reserveStockWhenOrderPlaced } from '../../apps/catalog-service/src/reservation/reactions/reserve-stock-when-order-placed';
-import { openLoopGet } from '../support/open-loop';
+import { openLoopGetFromOwnProcess } from '../support/open-loop';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 4_000);
 // Enough in flight to keep every pooled connection busy: the hot row's lock is the queue.
@@ -34,6 +34,7 @@ const POOL = Number(process.env.BENCH_POOL ?? 20);
 const SPREAD_SKUS = 1_000;
 const POPULAR_RATE = Number(process.env.BENCH_POPULAR_RATE ?? 5_000);
 const POPULAR_DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
+const POPULAR_WARM_UP_S = Number(process.env.BENCH_WARM_UP_S ?? 10);
 const POPULAR_PORT = 3192;
 const SIZES = Array.from({ length: 17 }, (_, i) => 220 + i * 5);
 
@@ -144,19 +145,17 @@ async function popularLatency(databaseUrl: string) {
       PORT: String(POPULAR_PORT),
       OTEL_TRACES_EXPORTER: 'none',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // Its request log (one line per request, as the service writes it) goes nowhere.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   try {
     await new Promise<void>((resolve, reject) => {
-      child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+      child.once('message', () => resolve());
       child.once('exit', (code) => reject(new Error(`popular server exited with ${code}`)));
     });
     const url = `http://127.0.0.1:${POPULAR_PORT}/products/popular`;
-    // The generator shares the 2 cores with the server it measures; clients are elsewhere in a real
-    // shop, so here it yields the CPU first (lowest priority) rather than preempting the server.
-    setPriority(19);
-    await openLoopGet(url, POPULAR_RATE, 3); // warm-up at the rate: JIT, connections, the first answer cached
-    const result = await openLoopGet(url, POPULAR_RATE, POPULAR_DURATION_S);
+    // Warm-up at the rate first: JIT, connections, the first answer cached.
+    const result = await openLoopGetFromOwnProcess(url, POPULAR_RATE, POPULAR_DURATION_S, POPULAR_WARM_UP_S);
     if (result.failures > 0) throw new Error(`popular: ${result.failures} requests failed`);
     return result;
   } finally {

@@ -1,9 +1,17 @@
 /**
- * catalog-service's HTTP routes alone (no Kafka consumer, no relay) for the popular-products load
- * test: a child process, so the load generator does not share its event loop. Reads DATABASE_URL,
- * REDIS_URL and PORT; prints "ready" when listening.
+ * catalog-service's HTTP routes on the app every service builds (request ids, the request log at
+ * the service's level, metrics; no tracing, no Kafka consumer, no relay) for the popular-products
+ * load test: a child process, so the load generator does not share its event loop. Reads
+ * DATABASE_URL, REDIS_URL, PORT and LOG_LEVEL (default info, as the service); tells its parent
+ * "ready" over IPC when listening, since stdout carries the log.
  */
-import { createHttpApp, createLogger, createPrismaClient, type TransactionRunner } from '@sneakers/shared';
+import {
+  createHttpApp,
+  createLogger,
+  createPrismaClient,
+  createServiceMetrics,
+  type TransactionRunner,
+} from '@sneakers/shared';
 import { createTestTokens } from '@sneakers/shared/testing';
 import { Redis } from 'ioredis';
 import { catalogRoutes } from '../../apps/catalog-service/src/app';
@@ -23,12 +31,13 @@ async function main() {
   await new Promise((resolve) => redis.once('ready', resolve));
   const popular = popularProducts({ runInTransaction, redis, timeZone: 'Asia/Seoul', cacheMs: 1_000 });
   const app = createHttpApp({
-    logger: createLogger('catalog-bench', 'silent'),
+    logger: createLogger('catalog-bench'),
     routes: catalogRoutes({ runInTransaction, popular }),
     readiness: [],
+    metrics: createServiceMetrics('catalog-bench'),
     verifyAccessToken: (await createTestTokens()).verifier,
   });
-  app.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('ready'));
+  app.listen(Number(process.env.PORT), '127.0.0.1', () => process.send?.('ready'));
 }
 
 void main();

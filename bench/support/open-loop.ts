@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import http from 'node:http';
+import path from 'node:path';
 import { summarize } from './stats';
 
 /**
@@ -16,10 +19,11 @@ export async function openLoopGet(url: string, ratePerSec: number, durationS: nu
   const total = Math.round(ratePerSec * durationS);
   const latencies: number[] = [];
   let failures = 0;
-  const get = (dueAt: number) =>
+  const get = () =>
     new Promise<void>((resolve) => {
-      // Never earlier than due (a wait under 1 ms is not slept), and late by whatever held the loop.
-      const from = Math.max(dueAt, performance.now());
+      // From the moment it is sent: up to 1 ms early (shorter waits are not slept), or late by
+      // whatever held this process (the generator's own delay is not the server's latency).
+      const from = performance.now();
       const request = http.get(url, { agent }, (response) => {
         response.resume();
         response.on('end', () => {
@@ -42,7 +46,7 @@ export async function openLoopGet(url: string, ratePerSec: number, durationS: nu
     const wait = dueAt - performance.now();
     // Behind schedule, still yield: answers are read in between, as they would be.
     await new Promise((resolve) => (wait > 1 ? setTimeout(resolve, wait) : setImmediate(resolve)));
-    inFlight.push(get(dueAt));
+    inFlight.push(get());
   }
   await Promise.all(inFlight);
   const seconds = (performance.now() - started) / 1000;
@@ -53,4 +57,36 @@ export async function openLoopGet(url: string, ratePerSec: number, durationS: nu
     failures,
     ...summarize(latencies),
   };
+}
+
+/**
+ * Warms up, then measures, in a process of its own (open-loop-main.ts): this process's heap and
+ * event loop stay out of the figures.
+ */
+export async function openLoopGetFromOwnProcess(
+  url: string,
+  ratePerSec: number,
+  durationS: number,
+  warmUpS: number,
+): Promise<Awaited<ReturnType<typeof openLoopGet>>> {
+  const generator = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(__dirname, 'open-loop-main.ts'),
+      url,
+      String(ratePerSec),
+      String(durationS),
+      String(warmUpS),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  generator.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const [code] = (await once(generator, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`load generator exited with ${code}`);
+  return JSON.parse(output);
 }

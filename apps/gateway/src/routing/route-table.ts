@@ -1,4 +1,4 @@
-import { accessGuards, expressPath, type PlatformService, type RouteContract } from '@sneakers/shared';
+import { accessGuards, expressPath, keepRouteParams, type PlatformService, type RouteContract } from '@sneakers/shared';
 import { Router } from 'express';
 import { forward } from './forward';
 
@@ -20,7 +20,7 @@ export function routeTable(
     seen.add(id);
     const guards = accessGuards(route.access);
     const upstream = { service: route.service, baseUrl: upstreams[route.service], timeoutMs };
-    router[route.method](expressPath(route.path), ...guards, (req, res, next) => {
+    router[route.method](expressPath(route.path), keepRouteParams, ...guards, (req, res, next) => {
       forward(req, res, upstream).catch(next);
     });
   }

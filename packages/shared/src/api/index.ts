@@ -3,6 +3,7 @@ export * from './coupon';
 export * from './operations';
 export * from './order';
 export * from './payment';
+export * from './prepared-json';
 export * from './public-routes';
 export * from './route-contract';
 export * from './route-handler';

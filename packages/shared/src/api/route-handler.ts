@@ -2,6 +2,8 @@ import { type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
 import { accessGuards, type Identity, identityOf } from '../auth';
 import { AppError } from '../errors';
+import { keepRouteParams } from '../http/route-params';
+import { PreparedJson } from './prepared-json';
 import { expressPath, type RouteContract } from './route-contract';
 
 type Parsed<S> = NonNullable<S> extends z.ZodType ? z.infer<NonNullable<S>> : undefined;
@@ -18,6 +20,7 @@ export interface RouteInput<C extends RouteContract> {
 
 export interface RouteResult {
   status: number;
+  /** Sent as JSON; a PreparedJson is sent as it was serialized. */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -45,24 +48,31 @@ export function handle<C extends RouteContract>(
   useCase: (input: RouteInput<C>) => Promise<RouteResult>,
 ): Router {
   const guards = accessGuards(route.access);
-  router[route.method](expressPath(route.path), ...guards, async (req: Request, res: Response, next) => {
-    try {
-      const input = {
-        body: route.body ? route.body.parse(req.body ?? {}) : undefined,
-        query: route.query ? route.query.parse(req.query) : undefined,
-        params: route.params ? route.params.parse(req.params) : undefined,
-        identity: route.access === 'public' ? res.locals.identity : identityOf(res),
-        idempotencyKey: route.idempotent ? idempotencyKeyOf(req) : undefined,
-        req,
-      } as RouteInput<C>;
-      const result = await useCase(input);
-      for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
-      if (result.body === undefined) res.status(result.status).end();
-      else res.status(result.status).json(result.body);
-    } catch (error) {
-      next(error);
-    }
-  });
+  router[route.method](
+    expressPath(route.path),
+    keepRouteParams,
+    ...guards,
+    async (req: Request, res: Response, next) => {
+      try {
+        const input = {
+          body: route.body ? route.body.parse(req.body ?? {}) : undefined,
+          query: route.query ? route.query.parse(req.query) : undefined,
+          params: route.params ? route.params.parse(req.params) : undefined,
+          identity: route.access === 'public' ? res.locals.identity : identityOf(res),
+          idempotencyKey: route.idempotent ? idempotencyKeyOf(req) : undefined,
+          req,
+        } as RouteInput<C>;
+        const result = await useCase(input);
+        for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+        if (result.body === undefined) res.status(result.status).end();
+        else if (result.body instanceof PreparedJson)
+          res.status(result.status).type('json').set('ETag', result.body.etag).send(result.body.bytes);
+        else res.status(result.status).json(result.body);
+      } catch (error) {
+        next(error);
+      }
+    },
+  );
   return router;
 }
 

@@ -1,7 +1,9 @@
-import { handle, popularProductsRoute } from '@sneakers/shared';
+import { handle, popularProductsRoute, preparedPerValue } from '@sneakers/shared';
 import type { Router } from 'express';
 import type { PopularProduct } from '../../popular/popular-products';
 
 export function serveGetPopularProducts(router: Router, popular: () => Promise<PopularProduct[]>): void {
-  handle(router, popularProductsRoute, async () => ({ status: 200, body: { items: await popular() } }));
+  // Every caller within the cache time gets the same answer object: it is serialized once.
+  const bodyOf = preparedPerValue((items: PopularProduct[]) => ({ items }));
+  handle(router, popularProductsRoute, async () => ({ status: 200, body: bodyOf(await popular()) }));
 }
