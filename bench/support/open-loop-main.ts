@@ -1,8 +1,8 @@
 /**
- * `openLoopGet` as a process of its own: a load generator with a small, fresh heap, so its own
- * garbage collection (or a bench's hundreds of MB from earlier phases) is not counted as the
- * server's latency. It runs at the lowest CPU priority: on a shared machine it yields the cores to
- * the server it measures, where a real crowd's clients would be on machines of their own.
+ * `openLoopGet` as a process of its own: a load generator with a small heap, whose collections stay
+ * short. Run inside a bench process that carries hundreds of MB from earlier phases, that process's
+ * pauses would be counted as the server's latency. It runs at the lowest CPU priority: on a shared
+ * machine it yields the cores to the server it measures (a real crowd's clients are elsewhere).
  *   node --import tsx open-loop-main.ts <url> <req/s> <seconds> <warm-up seconds>
  * Prints the result of the measured run as one JSON line.
  */
