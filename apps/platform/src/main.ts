@@ -1,6 +1,9 @@
 // `npm start`: the whole platform. Nothing configured → one process on embedded adapters (see
 // run-embedded.ts). KAFKA_BROKERS or REDIS_URL set → every service as its own process against the real
 // services, as in production (see external-services.ts).
+// Started as `node --import tsx` (so is every service), not with the tsx CLI: the CLI stands between
+// the terminal and this process and, on Ctrl+C, SIGKILLs it unless it acknowledges the signal within
+// ~60 ms. Under load it sometimes did not, and the platform died mid-drain without a word (seen in CI).
 import path from 'node:path';
 import { startTelemetry } from '@sneakers/shared/telemetry';
 import { externalServicesConfigured, runOnExternalServices } from './external-services';
