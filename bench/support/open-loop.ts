@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFile } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { summarize } from './stats';
 
 /**
@@ -69,24 +69,8 @@ export async function openLoopGetFromOwnProcess(
   durationS: number,
   warmUpS: number,
 ): Promise<Awaited<ReturnType<typeof openLoopGet>>> {
-  const generator = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(__dirname, 'open-loop-main.ts'),
-      url,
-      String(ratePerSec),
-      String(durationS),
-      String(warmUpS),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
-  generator.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const [code] = (await once(generator, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`load generator exited with ${code}`);
-  return JSON.parse(output);
+  const generator = path.join(__dirname, 'open-loop-main.ts');
+  const args = [url, ratePerSec, durationS, warmUpS].map(String);
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', generator, ...args]);
+  return JSON.parse(stdout);
 }
