@@ -2,7 +2,8 @@
  * Stock reservations per second on one hot SKU and spread over 1,000 SKUs, in one run, beside the
  * physical ceiling (a plain `UPDATE … SET stock = stock - 1` on one row, same concurrency); then
  * GET /products/popular latency at a fixed 5k req/s (the catalog's HTTP app, request log included,
- * in a process of its own; the load from another). Prints one JSON document.
+ * in a process of its own; the load from another), with the p99 of each second and the server's CPU
+ * time per request, which tell a stall of this shared machine from a slow server. Prints one JSON document.
  * Reservations go the way a crowd's orders go: order.placed events on a topic (3 partitions, keyed
  * by order) drained by the catalog's own EventConsumer and reaction (inbox rows, reservations and
  * their lines, the all-or-nothing stock move, the outbox events). For comparison, the same work
@@ -135,6 +136,14 @@ async function reservationsThroughConsumer(runInTransaction: TransactionRunner<T
   }
 }
 
+async function cpuTimeOf(server: ChildProcess): Promise<NodeJS.CpuUsage> {
+  const answer = new Promise<NodeJS.CpuUsage>((resolve) =>
+    server.once('message', (message: { cpu: NodeJS.CpuUsage }) => resolve(message.cpu)),
+  );
+  server.send('cpu');
+  return answer;
+}
+
 async function popularLatency(databaseUrl: string) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'popular-server.ts')], {
     env: {
@@ -154,10 +163,14 @@ async function popularLatency(databaseUrl: string) {
       child.once('exit', (code) => reject(new Error(`popular server exited with ${code}`)));
     });
     const url = `http://127.0.0.1:${POPULAR_PORT}/products/popular`;
+    const cpuBefore = await cpuTimeOf(child);
     // Warm-up at the rate first: JIT, connections, the first answer cached.
     const result = await openLoopGetFromOwnProcess(url, POPULAR_RATE, POPULAR_DURATION_S, POPULAR_WARM_UP_S);
+    const cpu = await cpuTimeOf(child);
     if (result.failures > 0) throw new Error(`popular: ${result.failures} requests failed`);
-    return result;
+    const requests = POPULAR_RATE * (POPULAR_WARM_UP_S + POPULAR_DURATION_S);
+    const cpuUs = cpu.user + cpu.system - cpuBefore.user - cpuBefore.system;
+    return { ...result, serverCpuUsPerRequestWithWarmUp: Math.round(cpuUs / requests) };
   } finally {
     child.kill('SIGTERM');
   }

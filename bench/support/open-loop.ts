@@ -18,7 +18,11 @@ export async function openLoopGet(url: string, ratePerSec: number, durationS: nu
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const total = Math.round(ratePerSec * durationS);
   const latencies: number[] = [];
+  // The same latencies by the second they were sent in: a miss in one second is a stall of the
+  // machine; a miss in every second is the server.
+  const bySecond: number[][] = Array.from({ length: Math.ceil(durationS) }, () => []);
   let failures = 0;
+  const started = performance.now();
   const get = () =>
     new Promise<void>((resolve) => {
       // From the moment it is sent: up to 1 ms early (shorter waits are not slept), or late by
@@ -27,8 +31,11 @@ export async function openLoopGet(url: string, ratePerSec: number, durationS: nu
       const request = http.get(url, { agent }, (response) => {
         response.resume();
         response.on('end', () => {
-          if (response.statusCode === 200) latencies.push(performance.now() - from);
-          else failures++;
+          if (response.statusCode === 200) {
+            const latency = performance.now() - from;
+            latencies.push(latency);
+            bySecond[Math.min(bySecond.length - 1, Math.floor((from - started) / 1000))]?.push(latency);
+          } else failures++;
           resolve();
         });
       });
@@ -39,7 +46,6 @@ export async function openLoopGet(url: string, ratePerSec: number, durationS: nu
     });
 
   const inFlight: Promise<void>[] = [];
-  const started = performance.now();
   let dueAt = started;
   for (let sent = 0; sent < total; sent++) {
     dueAt += -Math.log(1 - Math.random()) * (1000 / ratePerSec);
@@ -56,6 +62,7 @@ export async function openLoopGet(url: string, ratePerSec: number, durationS: nu
     achievedRps: Math.round(latencies.length / seconds),
     failures,
     ...summarize(latencies),
+    p99MsBySecond: bySecond.map((second) => summarize(second).p99Ms),
   };
 }
 

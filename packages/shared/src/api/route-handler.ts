@@ -62,18 +62,24 @@ export function handle<C extends RouteContract>(
           idempotencyKey: route.idempotent ? idempotencyKeyOf(req) : undefined,
           req,
         } as RouteInput<C>;
-        const result = await useCase(input);
-        for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
-        if (result.body === undefined) res.status(result.status).end();
-        else if (result.body instanceof PreparedJson)
-          res.status(result.status).type('json').set('ETag', result.body.etag).send(result.body.bytes);
-        else res.status(result.status).json(result.body);
+        sendResult(res, await useCase(input));
       } catch (error) {
         next(error);
       }
     },
   );
   return router;
+}
+
+function sendResult(res: Response, { status, body, headers }: RouteResult): void {
+  for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, value);
+  if (body === undefined) res.status(status).end();
+  else if (body instanceof PreparedJson) {
+    // The header as express's res.json writes it, without its per-call MIME lookup.
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('ETag', body.etag);
+    res.status(status).send(body.bytes);
+  } else res.status(status).json(body);
 }
 
 export const routerFor = (): Router => Router();

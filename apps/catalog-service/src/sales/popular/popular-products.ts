@@ -39,8 +39,9 @@ export function popularProducts(deps: PopularProductsDeps): () => Promise<Popula
   // common case costs no network round trip at all. When it expires, callers keep getting the last
   // answer while one refresh runs: a crowd does not queue behind it (that queue was the p99, measured).
   let memo: Memo | undefined;
-  const refresh = (key: string, days: Date[], last?: PopularProduct[]) => {
-    const entry: Memo = { key, until: Date.now() + deps.cacheMs, pending: compute(deps, days), last };
+  const refresh = (today: number, last?: PopularProduct[]) => {
+    const days = daysEndingAt(new Date(today), POPULAR_WINDOW_DAYS);
+    const entry: Memo = { today, until: Date.now() + deps.cacheMs, pending: compute(deps, days), last };
     memo = entry;
     entry.pending.then(
       (answer) => {
@@ -53,18 +54,19 @@ export function popularProducts(deps: PopularProductsDeps): () => Promise<Popula
     return entry;
   };
   return () => {
-    const days = daysEndingAt(salesDay(now(), deps.timeZone), POPULAR_WINDOW_DAYS);
-    if (deps.cacheMs <= 0) return compute(deps, days);
-    const key = isoDay(days[0] as Date);
+    // The window's days are built only when a refresh runs: most calls just serve the memo.
+    const today = salesDay(now(), deps.timeZone).getTime();
+    if (deps.cacheMs <= 0) return compute(deps, daysEndingAt(new Date(today), POPULAR_WINDOW_DAYS));
     // A new day's first answer is waited for: yesterday's window is not today's.
-    if (memo?.key !== key) return refresh(key, days).pending;
-    if (Date.now() >= memo.until) refresh(key, days, memo.last);
+    if (memo?.today !== today) return refresh(today).pending;
+    if (Date.now() >= memo.until) refresh(today, memo.last);
     return memo.last ? Promise.resolve(memo.last) : memo.pending;
   };
 }
 
 interface Memo {
-  key: string;
+  /** The sales day the answer is for (ms since the epoch of its UTC midnight). */
+  today: number;
   until: number;
   pending: Promise<PopularProduct[]>;
   last?: PopularProduct[];
