@@ -6,7 +6,7 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { TracerProvider } from '@opentelemetry/sdk-trace';
 import pino from 'pino';
 import { z } from 'zod';
-import { defineEvent, EventConsumer, react, writeOutboxEvent } from '../src';
+import { activeTraceIds, defineEvent, EventConsumer, react, writeOutboxEvent } from '../src';
 import { eventually } from '../src/testing';
 import type { CounterWorld, Tx } from './support/counter-fixture';
 import { createWorld } from './support/world-setup';
@@ -32,15 +32,7 @@ describe('Consumer log lines', () => {
       },
     });
     // createLogger's mixin, writing to this test's sink instead of stdout.
-    const logged = pino(
-      {
-        mixin: () => {
-          const span = trace.getSpan(context.active());
-          return span ? { trace_id: span.spanContext().traceId } : {};
-        },
-      },
-      sink,
-    );
+    const logged = pino({ mixin: activeTraceIds }, sink);
     const touched = defineEvent({
       type: `${world.aggregateType}.touched`,
       version: 1,

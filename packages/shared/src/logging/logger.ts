@@ -17,6 +17,17 @@ function bufferedStdout(): DestinationStream {
   return stdout;
 }
 
+/**
+ * The ids of the span the caller runs in, which every log line carries. None outside a span, nor in
+ * a span without a valid context (what a tracer starts when no SDK is registered, as in the tests):
+ * a line of zeros would lead nowhere.
+ */
+export function activeTraceIds(): { trace_id?: string; span_id?: string } {
+  const spanContext = trace.getSpan(context.active())?.spanContext();
+  if (!spanContext || !trace.isSpanContextValid(spanContext)) return {};
+  return { trace_id: spanContext.traceId, span_id: spanContext.spanId };
+}
+
 /** JSON logs; every line written inside a span carries its trace id so logs and traces join up. */
 export function createLogger(service: string, level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
   return pino(
@@ -26,12 +37,7 @@ export function createLogger(service: string, level: string = process.env.LOG_LE
       base: { service },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      mixin() {
-        const span = trace.getSpan(context.active());
-        if (!span) return {};
-        const { traceId, spanId } = span.spanContext();
-        return { trace_id: traceId, span_id: spanId };
-      },
+      mixin: activeTraceIds,
     },
     bufferedStdout(),
   );
