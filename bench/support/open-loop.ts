@@ -17,9 +17,8 @@ import { summarize } from './stats';
 export async function openLoopGet(url: string, ratePerSec: number, durationS: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const total = Math.round(ratePerSec * durationS);
-  const latencies: number[] = [];
-  // The same latencies by the second they were sent in: a miss in one second is a stall of the
-  // machine; a miss in every second is the server.
+  // Latencies by the second they were sent in: a miss in one second is a stall of the machine; a
+  // miss in every second is the server.
   const bySecond: number[][] = Array.from({ length: Math.ceil(durationS) }, () => []);
   let failures = 0;
   const started = performance.now();
@@ -31,11 +30,9 @@ export async function openLoopGet(url: string, ratePerSec: number, durationS: nu
       const request = http.get(url, { agent }, (response) => {
         response.resume();
         response.on('end', () => {
-          if (response.statusCode === 200) {
-            const latency = performance.now() - from;
-            latencies.push(latency);
-            bySecond[Math.min(bySecond.length - 1, Math.floor((from - started) / 1000))]?.push(latency);
-          } else failures++;
+          const second = Math.min(bySecond.length - 1, Math.floor((from - started) / 1000));
+          if (response.statusCode === 200) bySecond[second]?.push(performance.now() - from);
+          else failures++;
           resolve();
         });
       });
@@ -57,6 +54,7 @@ export async function openLoopGet(url: string, ratePerSec: number, durationS: nu
   await Promise.all(inFlight);
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
+  const latencies = bySecond.flat();
   return {
     targetRps: ratePerSec,
     achievedRps: Math.round(latencies.length / seconds),

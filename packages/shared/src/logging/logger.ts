@@ -1,4 +1,4 @@
-import { context, trace } from '@opentelemetry/api';
+import { trace } from '@opentelemetry/api';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
@@ -23,7 +23,7 @@ function bufferedStdout(): DestinationStream {
  * a line of zeros would lead nowhere.
  */
 export function activeTraceIds(): { trace_id?: string; span_id?: string } {
-  const spanContext = trace.getSpan(context.active())?.spanContext();
+  const spanContext = trace.getActiveSpan()?.spanContext();
   if (!spanContext || !trace.isSpanContextValid(spanContext)) return {};
   return { trace_id: spanContext.traceId, span_id: spanContext.spanId };
 }

@@ -39,9 +39,9 @@ export function popularProducts(deps: PopularProductsDeps): () => Promise<Popula
   // common case costs no network round trip at all. When it expires, callers keep getting the last
   // answer while one refresh runs: a crowd does not queue behind it (that queue was the p99, measured).
   let memo: Memo | undefined;
+  const answerFor = (today: number) => compute(deps, daysEndingAt(new Date(today), POPULAR_WINDOW_DAYS));
   const refresh = (today: number, last?: PopularProduct[]) => {
-    const days = daysEndingAt(new Date(today), POPULAR_WINDOW_DAYS);
-    const entry: Memo = { today, until: Date.now() + deps.cacheMs, pending: compute(deps, days), last };
+    const entry: Memo = { today, until: Date.now() + deps.cacheMs, pending: answerFor(today), last };
     memo = entry;
     entry.pending.then(
       (answer) => {
@@ -56,7 +56,7 @@ export function popularProducts(deps: PopularProductsDeps): () => Promise<Popula
   return () => {
     // The window's days are built only when a refresh runs: most calls just serve the memo.
     const today = salesDay(now(), deps.timeZone).getTime();
-    if (deps.cacheMs <= 0) return compute(deps, daysEndingAt(new Date(today), POPULAR_WINDOW_DAYS));
+    if (deps.cacheMs <= 0) return answerFor(today);
     // A new day's first answer is waited for: yesterday's window is not today's.
     if (memo?.today !== today) return refresh(today).pending;
     if (Date.now() >= memo.until) refresh(today, memo.last);
