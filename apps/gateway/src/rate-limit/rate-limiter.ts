@@ -30,10 +30,6 @@ export function rateLimiter(redis: Redis | undefined, perMinute: number): Reques
           sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
         })
       : undefined,
-    handler: (_req, res, next) => {
-      const retryAfter = Math.ceil(WINDOW_MS / 1000);
-      res.setHeader('retry-after', String(retryAfter));
-      next(GatewayErrors.tooManyRequests(retryAfter));
-    },
+    handler: (_req, _res, next) => next(GatewayErrors.tooManyRequests(Math.ceil(WINDOW_MS / 1000))),
   });
 }

@@ -14,5 +14,6 @@ export const GatewayErrors = {
   tooManyRequests: (retryAfterSeconds: number) =>
     new AppError('GATEWAY.TOO_MANY_REQUESTS', 429, 'Too Many Requests', {
       detail: `Slow down; retry in ${retryAfterSeconds} s.`,
+      retryAfterSeconds,
     }),
 } as const;

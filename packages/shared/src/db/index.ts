@@ -1,3 +1,4 @@
 export * from './change-waiter';
 export * from './create-prisma-client';
 export * from './sql-executor';
+export * from './transaction-runner';

@@ -5,6 +5,8 @@ export interface AppErrorOptions {
   detail?: string;
   extensions?: Record<string, unknown>;
   cause?: unknown;
+  /** Sent as Retry-After: when trying again makes sense (429, 503). */
+  retryAfterSeconds?: number;
 }
 
 /**
@@ -14,6 +16,7 @@ export interface AppErrorOptions {
 export class AppError extends Error {
   readonly detail?: string;
   readonly extensions: Record<string, unknown>;
+  readonly retryAfterSeconds?: number;
 
   constructor(
     readonly code: string,
@@ -25,6 +28,7 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.detail = options.detail;
     this.extensions = options.extensions ?? {};
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get type(): string {

@@ -1,4 +1,4 @@
-import { AppError } from './app-error';
+import { AppError, type AppErrorOptions } from './app-error';
 
 /** Errors any HTTP service can raise, independent of its domain. */
 export const HttpErrors = {
@@ -15,4 +15,10 @@ export const HttpErrors = {
       detail: 'Send the body as application/json.',
     }),
   payloadTooLarge: () => new AppError('HTTP.PAYLOAD_TOO_LARGE', 413, 'Payload Too Large'),
+  busy: ({ cause }: Pick<AppErrorOptions, 'cause'> = {}) =>
+    new AppError('HTTP.SERVICE_BUSY', 503, 'Service Busy', {
+      detail: 'Too many requests are ahead of this one; nothing was changed. Retry shortly.',
+      retryAfterSeconds: 1,
+      cause,
+    }),
 } as const;

@@ -38,6 +38,7 @@ export function problemMiddleware(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (appError.status >= 500) logger.warn({ err: appError, requestId }, appError.title);
+    if (appError.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(appError.retryAfterSeconds));
     res
       .status(appError.status)
       .type('application/problem+json')

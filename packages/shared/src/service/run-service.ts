@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import type { z } from 'zod';
 import { type AccessTokenVerifier, accessTokenVerifier, remoteKeySet } from '../auth';
 import { loadConfigOrExit, type ServiceEnv } from '../config';
-import type { SqlExecutor, TransactionRunner } from '../db';
+import { prismaTransactionRunner, type SqlExecutor, type TransactionalClient, type TransactionRunner } from '../db';
 import { createHttpApp, type ReadinessCheck, type RunningServer, type Stoppable, serve } from '../http';
 import { EventConsumer, type Reaction } from '../inbox';
 import { createKafka, ensureTopics, eventTopic, PLATFORM_TOPICS } from '../kafka';
@@ -14,8 +14,7 @@ import { OutboxRelay } from '../outbox';
 import { shutdownTelemetry } from '../telemetry';
 
 /** The parts of a generated Prisma client the runtime needs. */
-export interface ServicePrisma<Tx extends SqlExecutor> extends SqlExecutor {
-  $transaction: <R>(work: (tx: Tx) => Promise<R>, options?: { maxWait?: number; timeout?: number }) => Promise<R>;
+export interface ServicePrisma<Tx extends SqlExecutor> extends SqlExecutor, TransactionalClient<Tx> {
   $disconnect: () => Promise<void>;
 }
 
@@ -64,8 +63,7 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const metrics = definition.metrics ?? createServiceMetrics(definition.name);
   const prisma = definition.createPrisma(config.DATABASE_URL);
-  const runInTransaction: TransactionRunner<Tx> = (work) =>
-    prisma.$transaction(work, { maxWait: 10_000, timeout: 15_000 });
+  const runInTransaction = prismaTransactionRunner(prisma);
   const relayPool = new Pool({ connectionString: config.DATABASE_URL, max: 3 });
   // An idle client dropped by the server would otherwise crash the process; the relay reconnects.
   relayPool.on('error', (error) => logger.warn({ err: error }, 'relay database connection lost'));
