@@ -19,6 +19,7 @@ import {
   createPrismaClient,
   EventConsumer,
   orderPlaced,
+  prismaTransactionRunner,
   type TransactionRunner,
 } from '@sneakers/shared';
 import { createTestDatabase, messageOf, privateTopic, testEnv, uniqueName } from '@sneakers/shared/testing';
@@ -181,8 +182,7 @@ async function main() {
   const prisma = createPrismaClient(PrismaClient, database.url, POOL);
   const pool = new Pool({ connectionString: database.url, max: POOL });
   try {
-    const runInTransaction: TransactionRunner<Tx> = (work) =>
-      prisma.$transaction(work, { maxWait: 120_000, timeout: 60_000 });
+    const runInTransaction = prismaTransactionRunner<Tx>(prisma, { maxWaitMs: 120_000, timeoutMs: 60_000 });
     const [hot] = await seed(prisma, 1, ORDERS * 10);
     const spread = (await seed(prisma, Math.ceil(SPREAD_SKUS / SIZES.length), ORDERS)).slice(0, SPREAD_SKUS);
     const hotOnly = () => hot as string;

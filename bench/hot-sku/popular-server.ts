@@ -10,7 +10,7 @@ import {
   createLogger,
   createPrismaClient,
   createServiceMetrics,
-  type TransactionRunner,
+  prismaTransactionRunner,
 } from '@sneakers/shared';
 import { createTestTokens } from '@sneakers/shared/testing';
 import { Redis } from 'ioredis';
@@ -21,7 +21,7 @@ import { popularProducts } from '../../apps/catalog-service/src/sales/popular/po
 
 async function main() {
   const prisma = createPrismaClient(PrismaClient, process.env.DATABASE_URL as string, 10);
-  const runInTransaction: TransactionRunner<Tx> = (work) => prisma.$transaction(work);
+  const runInTransaction = prismaTransactionRunner<Tx>(prisma);
   const redis = new Redis(process.env.REDIS_URL as string, {
     keyPrefix: process.env.REDIS_PREFIX ?? 'catalogbench:',
     enableOfflineQueue: false,

@@ -2,6 +2,7 @@ import {
   accessTokenVerifier,
   createLogger,
   loadConfigOrExit,
+  prismaTransactionRunner,
   runService,
   type ServiceStartOptions,
 } from '@sneakers/shared';
@@ -32,7 +33,7 @@ export async function startUserService(options: ServiceStartOptions = {}) {
 
   await signingKeys.rotateIfDue(now(), config.SIGNING_KEY_ROTATION_DAYS * DAY_MS);
   const admin = await seedAdmin(
-    { ...deps, runInTransaction: (work) => prisma.$transaction(work) },
+    { ...deps, runInTransaction: prismaTransactionRunner(prisma) },
     { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
   );
   logger.info({ email: config.ADMIN_EMAIL, admin }, 'admin account checked');

@@ -8,6 +8,7 @@ import {
   type EventContract,
   type EventEnvelope,
   type PayloadOf,
+  prismaTransactionRunner,
   type TransactionRunner,
 } from '@sneakers/shared';
 import { createTestDatabase, type TestDatabase } from '@sneakers/shared/testing';
@@ -38,8 +39,7 @@ export async function startCatalogDb(timeZone = 'Asia/Seoul'): Promise<CatalogDb
   // 20 connections: enough for hundreds of concurrent reactions to queue on one SKU's row lock
   // rather than on the pool, and room left on the shared server for everyone else.
   const prisma = createPrismaClient(PrismaClient, database.url, 20);
-  const runInTransaction: TransactionRunner<Tx> = (work) =>
-    prisma.$transaction(work, { maxWait: 120_000, timeout: 60_000 });
+  const runInTransaction = prismaTransactionRunner<Tx>(prisma, { maxWaitMs: 120_000, timeoutMs: 60_000 });
   const reactions = new Map(catalogReactions({ SALES_TIME_ZONE: timeZone }).map((r) => [r.contract.type, r]));
   const reactionTo = (contract: EventContract) => {
     const reaction = reactions.get(contract.type);

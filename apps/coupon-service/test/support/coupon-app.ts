@@ -7,6 +7,7 @@ import {
   createPrismaClient,
   type Identity,
   loadConfig,
+  prismaTransactionRunner,
   type TransactionRunner,
 } from '@sneakers/shared';
 import { createTestDatabase, createTestTokens, type TestTokens, testEnv, uniqueName } from '@sneakers/shared/testing';
@@ -63,8 +64,7 @@ export async function startCouponApp({
 }: CouponAppOptions = {}): Promise<CouponApp> {
   const database = await createTestDatabase(path.resolve(__dirname, '../..'));
   const prisma = createPrismaClient(PrismaClient, database.url, poolSize);
-  const runInTransaction: TransactionRunner<Tx> = (work) =>
-    prisma.$transaction(work, { maxWait: 60_000, timeout: 60_000 });
+  const runInTransaction = prismaTransactionRunner<Tx>(prisma, { maxWaitMs: 60_000, timeoutMs: 60_000 });
   const keyPrefix = `${uniqueName('coupontest')}:`;
   const config = loadConfig(couponServiceEnv, {
     REDIS_URL: redisUrl ?? testEnv.redisUrl,

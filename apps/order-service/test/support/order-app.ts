@@ -11,6 +11,7 @@ import {
   type Identity,
   type PayloadOf,
   PgChangeWaiter,
+  prismaTransactionRunner,
   type TransactionRunner,
 } from '@sneakers/shared';
 import { createTestDatabase, createTestTokens, type TestTokens } from '@sneakers/shared/testing';
@@ -45,8 +46,7 @@ export const PAYMENT_WINDOW_MS = 600_000;
 export async function startOrderApp(): Promise<OrderApp> {
   const database = await createTestDatabase(path.resolve(__dirname, '../..'));
   const prisma = createPrismaClient(PrismaClient, database.url, 10);
-  const runInTransaction: TransactionRunner<Tx> = (work) =>
-    prisma.$transaction(work, { maxWait: 30_000, timeout: 30_000 });
+  const runInTransaction = prismaTransactionRunner<Tx>(prisma, { maxWaitMs: 30_000, timeoutMs: 30_000 });
   const tokens = await createTestTokens();
   const waiter = new PgChangeWaiter(database.url, ORDER_CHANGED_CHANNEL, logger);
   await waiter.start();

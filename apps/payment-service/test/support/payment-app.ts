@@ -8,6 +8,7 @@ import {
   type Identity,
   loadConfig,
   PgChangeWaiter,
+  prismaTransactionRunner,
   type TransactionRunner,
 } from '@sneakers/shared';
 import { createTestDatabase, createTestTokens, type TestTokens } from '@sneakers/shared/testing';
@@ -44,8 +45,7 @@ export async function startPaymentApp(env: Record<string, string> = {}): Promise
   // Enough connections for 200 concurrent requests to queue on one wallet row rather than on the
   // pool, while leaving the shared server (max_connections 100) room for everyone else's tests.
   const prisma = createPrismaClient(PrismaClient, database.url, 20);
-  const runInTransaction: TransactionRunner<Tx> = (work) =>
-    prisma.$transaction(work, { maxWait: 30_000, timeout: 30_000 });
+  const runInTransaction = prismaTransactionRunner<Tx>(prisma, { maxWaitMs: 30_000, timeoutMs: 30_000 });
   const tokens = await createTestTokens();
   const payableOrders = new PgChangeWaiter(database.url, PAYABLE_ORDER_CHANNEL, logger);
   await payableOrders.start();

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { TokenPairView, UserView } from '@sneakers/shared';
-import { accessTokenVerifier, createHttpApp, createLogger, type Identity } from '@sneakers/shared';
+import {
+  accessTokenVerifier,
+  createHttpApp,
+  createLogger,
+  type Identity,
+  prismaTransactionRunner,
+} from '@sneakers/shared';
 import { createTestDatabase } from '@sneakers/shared/testing';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -40,7 +46,7 @@ export async function createUserWorld() {
   const signingKeys = new SigningKeys(prisma);
   const deps: UserServiceDeps = {
     db: prisma,
-    runInTransaction: (work) => prisma.$transaction(work),
+    runInTransaction: prismaTransactionRunner(prisma),
     passwords: new PasswordHasher(FAST_SCRYPT),
     signingKeys,
     refreshTokenTtlSeconds: 30 * DAY_S,
