@@ -24,6 +24,19 @@ describe('Gateway OpenAPI and Swagger UI', () => {
     expect(res.body.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
+  it('When /openapi.json is read, then every route documents 429, 503 and 504 with Retry-After', async () => {
+    const res = await request(gateway.fixture().app).get('/openapi.json');
+    for (const route of testRoutes) {
+      const { responses } = res.body.paths[route.path][route.method];
+      for (const status of ['429', '503', '504']) {
+        expect(responses[status].headers['Retry-After'].schema).toEqual({ type: 'integer' });
+        expect(responses[status].content['application/problem+json'].schema).toEqual({
+          $ref: '#/components/schemas/Problem',
+        });
+      }
+    }
+  });
+
   it('When /docs is opened, then Swagger UI is served', async () => {
     const res = await request(gateway.fixture().app).get('/docs/');
     expect(res.status).toBe(200);

@@ -23,6 +23,13 @@ const idempotencyHeader = z.object({
     .describe('Repeat a request safely: the same key and body replay the first answer.'),
 });
 
+/** Answers any route can get from the gateway or a crowded service: wait Retry-After, then retry. */
+const RETRYABLE = {
+  429: 'Too many requests from this caller (gateway/too-many-requests).',
+  503: 'A service is down (gateway/service-unavailable) or busy (http/service-busy); nothing was done.',
+  504: 'A service did not answer in time (gateway/upstream-timeout); a write may still have happened.',
+} as const;
+
 function accessText(route: RouteContract): string {
   if (route.access === 'public') return 'Public.';
   if (route.access === 'authenticated') return 'Requires a bearer token (any role).';
@@ -38,6 +45,16 @@ export function openApiDocument(routes: readonly RouteContract[]) {
     bearerFormat: 'JWT',
   });
   const problemRef = registry.register('Problem', problem);
+  const problemContent = { 'application/problem+json': { schema: problemRef } };
+  const retryAfter = {
+    'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' as const } },
+  };
+  const retryable = Object.fromEntries(
+    Object.entries(RETRYABLE).map(([status, description]) => [
+      status,
+      { description, headers: retryAfter, content: problemContent },
+    ]),
+  );
   for (const route of routes) {
     registry.registerPath({
       method: route.method,
@@ -53,16 +70,15 @@ export function openApiDocument(routes: readonly RouteContract[]) {
         ...(route.idempotent ? { headers: idempotencyHeader } : {}),
       },
       responses: {
+        // A route's own answer for one of these statuses (e.g. a claim's 503) replaces the generic one.
+        ...retryable,
         ...Object.fromEntries(
           Object.entries(route.responses).map(([status, { description, schema }]) => [
             status,
             { description, ...(schema ? { content: { 'application/json': { schema } } } : {}) },
           ]),
         ),
-        default: {
-          description: 'A problem (RFC 9457)',
-          content: { 'application/problem+json': { schema: problemRef } },
-        },
+        default: { description: 'A problem (RFC 9457)', content: problemContent },
       },
     });
   }
@@ -71,7 +87,10 @@ export function openApiDocument(routes: readonly RouteContract[]) {
     info: {
       title: 'Sneakers Commerce API',
       version: '1.0.0',
-      description: 'Every public endpoint of the platform, through the gateway. Money is integer KRW.',
+      description:
+        'Every public endpoint of the platform, through the gateway. Money is integer KRW. After a 429, ' +
+        '503 or 504, wait Retry-After seconds and send the request again; send a write again under the ' +
+        'same Idempotency-Key, so that one which did go through is replayed, not repeated.',
     },
     servers: [{ url: '/' }],
   });
