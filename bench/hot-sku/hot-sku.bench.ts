@@ -179,7 +179,7 @@ async function popularLatency(databaseUrl: string) {
 
 async function main() {
   const database = await createTestDatabase(path.resolve(__dirname, '../../apps/catalog-service'));
-  const prisma = createPrismaClient(PrismaClient, database.url, POOL);
+  const prisma = createPrismaClient(PrismaClient, database.url, { max: POOL });
   const pool = new Pool({ connectionString: database.url, max: POOL });
   try {
     const runInTransaction = prismaTransactionRunner<Tx>(prisma, { maxWaitMs: 120_000, timeoutMs: 60_000 });

@@ -20,7 +20,7 @@ import type { Tx } from '../../apps/catalog-service/src/prisma';
 import { popularProducts } from '../../apps/catalog-service/src/sales/popular/popular-products';
 
 async function main() {
-  const prisma = createPrismaClient(PrismaClient, process.env.DATABASE_URL as string, 10);
+  const prisma = createPrismaClient(PrismaClient, process.env.DATABASE_URL as string, { max: 10 });
   const runInTransaction = prismaTransactionRunner<Tx>(prisma);
   const redis = new Redis(process.env.REDIS_URL as string, {
     keyPrefix: process.env.REDIS_PREFIX ?? 'catalogbench:',

@@ -11,6 +11,7 @@ import { catalogRoutes } from './app';
 import { catalogServiceEnv } from './config';
 import { createPrisma } from './prisma';
 import { catalogReactions } from './reactions';
+import { lockStockForRun } from './reservation/reactions/lock-stock-for-run';
 import { popularProducts } from './sales/popular/popular-products';
 
 export async function startCatalogService(options: ServiceStartOptions = {}) {
@@ -23,8 +24,10 @@ export async function startCatalogService(options: ServiceStartOptions = {}) {
       name: 'catalog-service',
       env: catalogServiceEnv,
       createPrisma,
-      subscribesTo: ['order'],
+      subscribesTo: ['order', 'user'],
+      keepsSellerStatuses: true,
       reactions: () => catalogReactions(config),
+      lockRun: lockStockForRun,
       routes: ({ runInTransaction }) => {
         const popular = popularProducts({
           runInTransaction,

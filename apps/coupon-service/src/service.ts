@@ -27,7 +27,8 @@ export async function startCouponService(options: ServiceStartOptions = {}) {
       name: 'coupon-service',
       env: couponServiceEnv,
       createPrisma,
-      subscribesTo: ['order'],
+      subscribesTo: ['order', 'user'],
+      keepsSellerStatuses: true,
       metrics,
       reactions: () => reactions,
       routes: ({ runInTransaction }) =>

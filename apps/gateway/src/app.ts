@@ -30,6 +30,8 @@ export function createGatewayApp(deps: GatewayDeps) {
   return createHttpApp({
     logger: deps.logger,
     bodyLimit: deps.bodyLimit,
+    // The services read the bodies; the gateway only checks their size and passes the bytes on.
+    rawBodies: true,
     verifyAccessToken: deps.verifyAccessToken,
     metrics: deps.metrics,
     readiness: deps.redis ? [{ name: 'redis', check: async () => void (await deps.redis?.ping()) }] : [],

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Logger } from '@sneakers/shared';
 import {
   accessTokenVerifier,
@@ -19,7 +18,7 @@ import { gatewayEnv, upstreamsOf } from './config';
 export async function startGateway({ env = process.env, ownsProcess = true }: ServiceStartOptions = {}) {
   const config = loadConfigOrExit(gatewayEnv, env);
   const logger = createLogger('gateway', config.LOG_LEVEL);
-  const redis = config.REDIS_URL === IN_MEMORY_REDIS ? undefined : await connectRedis(config.REDIS_URL, logger);
+  const redis = config.REDIS_URL === IN_MEMORY_REDIS ? undefined : connectRedis(config.REDIS_URL, logger);
 
   const app = createGatewayApp({
     logger,
@@ -43,11 +42,11 @@ export async function startGateway({ env = process.env, ownsProcess = true }: Se
   });
 }
 
-async function connectRedis(url: string, logger: Logger): Promise<Redis> {
+/** The gateway's Redis, as it runs (the e2e platform's in-process gateway uses it too). */
+export function connectRedis(url: string, logger: Logger): Redis {
   // No offline queue: while Redis is down a rate-limit check fails at once (and is let through).
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  // ioredis reconnects by itself, with back-off; the limiter lets requests through meanwhile.
   redis.on('error', (error) => logger.warn({ err: error }, 'redis unavailable'));
-  // The limiter loads its Lua script when it is created: give Redis a moment to be there first.
-  await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, 5000))]);
   return redis;
 }

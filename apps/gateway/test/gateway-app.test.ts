@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { useGateway } from './support/gateway-fixture';
 
@@ -29,13 +30,48 @@ describe('Gateway HTTP basics', () => {
     expect(res.body.type).toBe(`${P}http/unsupported-media-type`);
   });
 
-  it('When the JSON is malformed, then it answers 400 problem+json, never a 500', async () => {
+  it('When the JSON is malformed, then the service reading it answers 400 problem+json, never a 500', async () => {
+    const token = await gateway.fixture().tokens.sign({ userId: randomUUID(), role: 'BUYER' });
     const res = await request(gateway.fixture().app)
       .post('/wallet/things')
+      .set('authorization', `Bearer ${token}`)
       .set('content-type', 'application/json')
       .send('{"a":');
     expect(res.status).toBe(400);
     expect(res.body.type).toBe(`${P}http/malformed-json`);
+  });
+
+  describe('Bodies pass through as bytes, never re-serialised', () => {
+    // A supertest request runs when awaited, so the token is signed before it is built.
+    const buyerPost = (token: string) =>
+      request(gateway.fixture().app)
+        .post('/wallet/things')
+        .set('authorization', `Bearer ${token}`)
+        .set('content-type', 'application/json');
+    const buyer = () => gateway.fixture().tokens.sign({ userId: randomUUID(), role: 'BUYER' });
+
+    it('When JSON is nested 6,000 deep, then the service refuses it with 400 json-too-deep (no 500 here)', async () => {
+      const res = await buyerPost(await buyer()).send(`{"amount":${'['.repeat(6000)}${']'.repeat(6000)}}`);
+      expect(res.status).toBe(400);
+      expect(res.body.type).toBe(`${P}http/json-too-deep`);
+    });
+
+    it('When a body is gzip-compressed, then the service gets it decompressed', async () => {
+      const res = await buyerPost(await buyer())
+        .set('content-encoding', 'gzip')
+        .serialize((bytes) => bytes) // as they are: superagent would write a Buffer out as JSON
+        .send(gzipSync('{"amount":1000}'));
+      expect(res.status).toBe(201);
+      expect(res.body.body).toEqual({ amount: 1000 });
+    });
+
+    it('When a body says gzip but is not, then the gateway answers 400 undecodable-body', async () => {
+      const res = await buyerPost(await buyer())
+        .set('content-encoding', 'gzip')
+        .send('{"amount":1000}');
+      expect(res.status).toBe(400);
+      expect(res.body.type).toBe(`${P}http/undecodable-body`);
+    });
   });
 
   it('When the body is over the limit, then it answers 413 problem+json', async () => {

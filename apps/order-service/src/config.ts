@@ -6,6 +6,12 @@ export const orderServiceEnv = serviceEnv(PLATFORM_SERVICES['order-service']).ex
   ORDER_PAYMENT_WINDOW_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(600_000),
   /** How often each instance looks for unpaid orders past their deadline. */
   ORDER_EXPIRY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  /**
+   * How long after its deadline an unpaid order is expired. payment-service owns the deadline (it
+   * refuses a payment at or after it); this grace lets a payment it accepted just before the
+   * deadline reach us first, even across a broker restart. Longer outages still end in a refund.
+   */
+  ORDER_EXPIRY_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   /** Where paid orders are delivered (HTTP POST, JSON); `npm run data-platform -w apps/order-service` serves one locally. */
   DATA_PLATFORM_URL: z.url().default('http://127.0.0.1:3014/paid-orders'),
   DATA_PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(5_000),

@@ -1,6 +1,7 @@
-import { createPrismaClient } from '@sneakers/shared';
+import { createPrismaClient, type Logger } from '@sneakers/shared';
 import { PrismaClient } from './generated/prisma/client';
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-export const createPrisma = (databaseUrl: string) => createPrismaClient(PrismaClient, databaseUrl);
+export const createPrisma = (databaseUrl: string, logger?: Logger) =>
+  createPrismaClient(PrismaClient, databaseUrl, { logger });

@@ -24,7 +24,7 @@ export async function startOrderService(options: ServiceStartOptions = {}) {
   const outcomes = sagaOutcomeMetrics(metrics);
   // The expiry job and the data-platform consumer get a pool of their own, so neither can starve
   // the requests and the saga consumer of connections (a platform outage holds one per attempt).
-  const background = createPrisma(config.DATABASE_URL);
+  const background = createPrisma(config.DATABASE_URL, logger.child({ component: 'background' }));
   const runInBackground: TransactionRunner<Tx> = (work) => background.$transaction(work, { timeout: 15_000 });
   const waiter = new PgChangeWaiter(
     config.DATABASE_URL,
@@ -65,6 +65,7 @@ export async function startOrderService(options: ServiceStartOptions = {}) {
   await delivery.start();
   expiry = startExpiryJob(runInBackground, {
     intervalMs: config.ORDER_EXPIRY_INTERVAL_MS,
+    graceMs: config.ORDER_EXPIRY_GRACE_MS,
     logger: logger.child({ component: 'expiry' }),
     outcomes,
   });

@@ -6,6 +6,7 @@ describe('order-service configuration', () => {
     expect(loadConfig(orderServiceEnv, {})).toMatchObject({
       ORDER_PAYMENT_WINDOW_MS: 600_000,
       ORDER_EXPIRY_INTERVAL_MS: 1_000,
+      ORDER_EXPIRY_GRACE_MS: 60_000,
       DATA_PLATFORM_URL: 'http://127.0.0.1:3014/paid-orders',
       DATA_PLATFORM_MAX_ATTEMPTS: 60,
     });

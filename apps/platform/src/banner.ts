@@ -1,14 +1,22 @@
 import { DEMO_ADMIN, DEMO_BUYER, DEMO_PASSWORD } from './demo/demo-accounts';
-import type { EmbeddedPlatform } from './embedded-platform';
+import { demoCommand } from './gateway-address';
+
+export interface BannerFacts {
+  gatewayUrl: string;
+  gatewayPort: number;
+  /** Where the data is kept; in memory when absent. */
+  dataDir: string | undefined;
+  dataPlatformUrl: string;
+}
 
 /** What a newcomer needs to see once the platform answers. */
-export function banner(platform: EmbeddedPlatform, dataDir: string | undefined, dataPlatformUrl: string): string {
+export function banner({ gatewayUrl, gatewayPort, dataDir, dataPlatformUrl }: BannerFacts): string {
   return [
     '',
     '  Sneakers Commerce is running (embedded mode: one process, nothing to install)',
     '',
-    `  API docs      ${platform.gatewayUrl}/docs`,
-    `  OpenAPI       ${platform.gatewayUrl}/openapi.json`,
+    `  API docs      ${gatewayUrl}/docs`,
+    `  OpenAPI       ${gatewayUrl}/openapi.json`,
     '',
     '  Adapters',
     `    PostgreSQL  PGlite, one database per service, ${dataDir ? `kept in ${dataDir}` : 'in memory'}`,
@@ -16,12 +24,12 @@ export function banner(platform: EmbeddedPlatform, dataDir: string | undefined, 
     '    Redis       in-memory coupon ledger, ranking memo and rate limiter',
     `    Data        paid orders delivered to ${dataPlatformUrl}`,
     '',
-    '  Try it',
-    '    npm run demo                       a full purchase, step by step',
+    '  Try it, in another terminal',
+    `    ${demoCommand(gatewayPort).padEnd(34)} a full purchase, step by step`,
     `    buyer  ${DEMO_BUYER.email} / ${DEMO_PASSWORD}`,
     `    admin  ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
     '',
-    '  Ctrl+C stops it cleanly.',
+    '  Ctrl+C stops it cleanly. Requests through the gateway are logged below.',
     '',
   ].join('\n');
 }

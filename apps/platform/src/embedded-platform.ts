@@ -8,7 +8,7 @@ import { startPaymentService } from '@sneakers/payment-service/src/service';
 import {
   GATEWAY_PORT,
   IN_MEMORY_REDIS,
-  PLATFORM_SERVICES,
+  type Logger,
   type PlatformService,
   type RunningServer,
   type ServiceStartOptions,
@@ -21,6 +21,7 @@ import {
 } from '@sneakers/shared/embedded';
 import { applyMigrations, prismaPaths } from '@sneakers/shared/prisma-migrate';
 import { startUserService } from '@sneakers/user-service/src/service';
+import { servicePortOf, serviceUrlsNextTo } from './gateway-address';
 
 export interface EmbeddedPlatformOptions {
   /** Keeps every database and the event log here across restarts; in memory when absent. */
@@ -36,6 +37,8 @@ export interface EmbeddedPlatformOptions {
 export interface EmbeddedPlatform {
   gatewayUrl: string;
   serviceUrls: Record<PlatformService, string>;
+  /** The gateway's logger, whose level the launcher may change once start-up is over. */
+  gatewayLogger: Logger;
   /** Stops the gateway, then the services in reverse start order, then their databases. */
   stop: (progress?: (step: string) => void) => Promise<void>;
 }
@@ -58,10 +61,7 @@ const APPS_DIR = path.resolve(__dirname, '../..');
  */
 export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {}): Promise<EmbeddedPlatform> {
   const { dataDir, gatewayPort = GATEWAY_PORT, env = {}, serviceEnv = {} } = options;
-  const portOf = (service: PlatformService) => gatewayPort + PLATFORM_SERVICES[service].port - GATEWAY_PORT;
-  const serviceUrls = Object.fromEntries(
-    Object.keys(PLATFORM_SERVICES).map((s) => [s, `http://127.0.0.1:${portOf(s as PlatformService)}`]),
-  ) as Record<PlatformService, string>;
+  const serviceUrls = serviceUrlsNextTo(gatewayPort);
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     keepProcessBusIn(path.join(dataDir, 'event-bus'));
@@ -77,6 +77,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
     progress('closing the databases');
     for (const database of databases) await database.stop();
   };
+  let gateway: RunningServer;
   try {
     for (const [service, start] of START_ORDER) {
       const database = await startEmbeddedPostgres({ dataDir: dataDir && path.join(dataDir, service) });
@@ -89,7 +90,7 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
           ownsProcess: false,
           env: {
             ...env,
-            PORT: String(portOf(service)),
+            PORT: String(servicePortOf(gatewayPort, service)),
             DATABASE_URL: database.url,
             KAFKA_BROKERS: IN_PROCESS_BROKER,
             REDIS_URL: IN_MEMORY_REDIS,
@@ -99,26 +100,24 @@ export async function startEmbeddedPlatform(options: EmbeddedPlatformOptions = {
         }),
       ]);
     }
-    running.push([
-      'gateway',
-      await startGateway({
-        ownsProcess: false,
-        env: {
-          ...env,
-          PORT: String(gatewayPort),
-          REDIS_URL: IN_MEMORY_REDIS,
-          JWKS_URL: `${serviceUrls['user-service']}/.well-known/jwks.json`,
-          USER_SERVICE_URL: serviceUrls['user-service'],
-          CATALOG_SERVICE_URL: serviceUrls['catalog-service'],
-          COUPON_SERVICE_URL: serviceUrls['coupon-service'],
-          ORDER_SERVICE_URL: serviceUrls['order-service'],
-          PAYMENT_SERVICE_URL: serviceUrls['payment-service'],
-        },
-      }),
-    ]);
+    gateway = await startGateway({
+      ownsProcess: false,
+      env: {
+        ...env,
+        PORT: String(gatewayPort),
+        REDIS_URL: IN_MEMORY_REDIS,
+        JWKS_URL: `${serviceUrls['user-service']}/.well-known/jwks.json`,
+        USER_SERVICE_URL: serviceUrls['user-service'],
+        CATALOG_SERVICE_URL: serviceUrls['catalog-service'],
+        COUPON_SERVICE_URL: serviceUrls['coupon-service'],
+        ORDER_SERVICE_URL: serviceUrls['order-service'],
+        PAYMENT_SERVICE_URL: serviceUrls['payment-service'],
+      },
+    });
+    running.push(['gateway', gateway]);
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
   }
-  return { gatewayUrl: `http://127.0.0.1:${gatewayPort}`, serviceUrls, stop };
+  return { gatewayUrl: `http://127.0.0.1:${gatewayPort}`, serviceUrls, gatewayLogger: gateway.logger, stop };
 }

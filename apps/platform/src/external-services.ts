@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { platformProcesses } from './supervisor/platform-processes';
+import { supervise } from './supervisor/supervise';
 
 /** Any of these set means "use the real services": the per-service processes, as in production. */
 const EXTERNAL_SERVICE_VARIABLES = ['KAFKA_BROKERS', 'REDIS_URL', 'DATABASE_URL'];
@@ -7,8 +10,11 @@ export function externalServicesConfigured(env: NodeJS.ProcessEnv): string[] {
   return EXTERNAL_SERVICE_VARIABLES.filter((name) => env[name]);
 }
 
-/** Migrates every service's database, then runs each service as its own process (turbo). */
-export function runOnExternalServices(root: string, env: NodeJS.ProcessEnv): void {
+/**
+ * Migrates every service's database, then runs each service and the gateway as its own process,
+ * restarted when it dies (see supervisor/).
+ */
+export async function runOnExternalServices(root: string, env: NodeJS.ProcessEnv): Promise<void> {
   if (env.DATABASE_URL) {
     // Every service would get the same one, and their tables (outbox, inbox…) share names.
     console.error(
@@ -18,11 +24,19 @@ export function runOnExternalServices(root: string, env: NodeJS.ProcessEnv): voi
     );
     process.exit(78);
   }
-  const child = spawn('npm run db:setup && npx turbo run start --ui=stream --concurrency=20', {
-    cwd: root,
-    shell: true,
-    stdio: 'inherit',
+  const processes = platformProcesses(root, env);
+  await runToTheEnd('npm', ['run', 'db:setup'], root, env);
+  // What `turbo run start` did before starting: the Prisma clients, regenerated if a schema changed.
+  await runToTheEnd('npx', ['turbo', 'run', 'generate', '--output-logs=errors-only'], root, {
+    ...env,
+    TURBO_TELEMETRY_DISABLED: '1',
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code) => process.exit(code ?? 1));
+  supervise(processes, (line) => console.log(`[platform] ${line}`));
+}
+
+/** Runs a preparation step in the terminal; if it fails, `npm start` fails with its exit code. */
+async function runToTheEnd(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const child = spawn(command, args, { cwd, env, stdio: 'inherit' });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) process.exit(code ?? 1);
 }

@@ -13,7 +13,10 @@ const external = externalServicesConfigured(process.env);
 
 if (external.length > 0) {
   console.log(`[platform] ${external.join(', ')} set: starting each service against the real services`);
-  runOnExternalServices(ROOT, process.env);
+  runOnExternalServices(ROOT, process.env).catch((error: unknown) => {
+    console.error('[platform] failed to start', error);
+    process.exit(1);
+  });
 } else {
   // Spans go nowhere unless a collector is configured (OTEL_EXPORTER_OTLP_ENDPOINT).
   if (!process.env.OTEL_EXPORTER_OTLP_ENDPOINT) process.env.OTEL_TRACES_EXPORTER ??= 'none';

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { startDataPlatformReceiver } from '@sneakers/order-service/src/data-platform/data-platform-receiver';
-import { GATEWAY_PORT, shutdownTelemetry } from '@sneakers/shared';
+import { shutdownTelemetry } from '@sneakers/shared';
 import { banner } from './banner';
 import { seedDemo } from './demo/seed-demo';
 import { startEmbeddedPlatform } from './embedded-platform';
+import { gatewayPortOf } from './gateway-address';
+import { readableLogsAtATerminal } from './terminal-logs';
 
 const STOP_TIMEOUT_MS = 30_000;
 const DATA_PLATFORM_OFFSET = 14; // 3014 next to the gateway's 3000, as `npm run data-platform` uses
@@ -11,11 +13,16 @@ const DATA_PLATFORM_OFFSET = 14; // 3014 next to the gateway's 3000, as `npm run
 /**
  * `npm start` with nothing configured. SNEAKERS_DATA_DIR picks where data is kept (default .data
  * in the repository; `memory` keeps nothing), GATEWAY_PORT the gateway's port (services follow).
+ *
+ * What the terminal shows: warnings only while starting and seeding, then the banner, then one line
+ * per request through the gateway (the services' own request lines would repeat each of them).
+ * LOG_LEVEL, when set, applies to every service from the start, seeding included.
  */
 export async function runEmbedded(root: string, env: NodeJS.ProcessEnv): Promise<void> {
   const dataDir = env.SNEAKERS_DATA_DIR === 'memory' ? undefined : path.resolve(root, env.SNEAKERS_DATA_DIR ?? '.data');
-  const gatewayPort = Number(env.GATEWAY_PORT ?? GATEWAY_PORT);
+  const gatewayPort = gatewayPortOf(env);
   const say = (line: string) => console.log(`[platform] ${line}`);
+  readableLogsAtATerminal();
 
   const receiver = await startDataPlatformReceiver(gatewayPort + DATA_PLATFORM_OFFSET);
   say('starting six services on embedded adapters…');
@@ -42,6 +49,8 @@ export async function runEmbedded(root: string, env: NodeJS.ProcessEnv): Promise
     });
     await receiver.close();
     await shutdownTelemetry();
+    // The services' last lines first (JSON is written in chunks), so that this one is the last.
+    await new Promise((resolve) => platform.gatewayLogger.flush(resolve));
     say('stopped');
     process.exit(0);
   };
@@ -54,7 +63,8 @@ export async function runEmbedded(root: string, env: NodeJS.ProcessEnv): Promise
     if (stopping) return; // stopped while seeding: the next start seeds again
     throw error;
   }
-  console.log(banner(platform, dataDir, receiver.url));
+  console.log(banner({ gatewayUrl: platform.gatewayUrl, gatewayPort, dataDir, dataPlatformUrl: receiver.url }));
+  if (!env.LOG_LEVEL) platform.gatewayLogger.level = 'info';
 }
 
 function otelVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

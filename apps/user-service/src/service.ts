@@ -20,7 +20,7 @@ export async function startUserService(options: ServiceStartOptions = {}) {
   const config = loadConfigOrExit(userServiceEnv, options.env);
   const logger = createLogger('user-service', config.LOG_LEVEL);
   // One client for the start-up work and the service, which takes it over (and closes it on stop).
-  const prisma = createPrisma(config.DATABASE_URL);
+  const prisma = createPrisma(config.DATABASE_URL, logger);
   const now = () => new Date();
   const signingKeys = new SigningKeys(prisma);
   const deps = {

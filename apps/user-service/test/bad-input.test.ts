@@ -173,6 +173,7 @@ describe('Bad input on every endpoint: a 4xx problem+json with a stable type, an
         if (!user) throw new Error('admin missing');
         return bearer(
           await issueAccessToken(
+            world.prisma,
             world.deps.signingKeys,
             user,
             new Date(Date.now() - 2 * ACCESS_TOKEN.ttlSeconds * 1000),
@@ -204,7 +205,7 @@ describe('Bad input on every endpoint: a 4xx problem+json with a stable type, an
     [
       'a JWT signed by our key for another audience',
       async () => {
-        const { kid, privateKey } = await world.deps.signingKeys.current();
+        const { kid, privateKey } = await world.deps.signingKeys.current(world.prisma);
         const token = await new SignJWT({ role: 'ADMIN' })
           .setProtectedHeader({ alg: 'ES256', kid })
           .setSubject(admin.identity.userId)

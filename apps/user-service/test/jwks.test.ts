@@ -22,7 +22,7 @@ describe('Signing keys and the JWKS', () => {
 
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toMatch(/max-age=\d+/);
-    await expect(verify(accessToken)).resolves.toEqual({ userId: user.id, role: 'BUYER' });
+    await expect(verify(accessToken)).resolves.toEqual({ userId: user.id, role: 'BUYER', issuedAt: expect.any(Date) });
   });
 
   it('When the JWKS is fetched, then it holds public EC P-256 keys only (never the private part)', async () => {

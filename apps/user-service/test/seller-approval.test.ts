@@ -60,14 +60,19 @@ describe('Admin: approve and suspend sellers', () => {
     expect(await approvedEvents(seller.id)).toHaveLength(1);
   });
 
-  it('When an admin suspends an approved seller, then it is SUSPENDED and its next token carries SUSPENDED', async () => {
+  it('When an admin suspends an approved seller, then it is SUSPENDED, seller.suspended is in the outbox once and its next token carries SUSPENDED', async () => {
     const seller = await world.signUp('sellers');
     await decide('approve', seller.id);
 
     const res = await decide('suspend', seller.id);
+    await decide('suspend', seller.id);
 
     expect(res.status).toBe(200);
     expect(res.body.seller.status).toBe('SUSPENDED');
+    const suspended = await world.prisma.outboxEvent.findMany({
+      where: { aggregateId: seller.id, type: 'seller.suspended' },
+    });
+    expect(suspended.map((e) => e.payload)).toEqual([{ sellerId: seller.id, suspendedAt: res.body.updatedAt }]);
     const { accessToken } = await world.logIn(seller.email);
     expect(decodeJwt(accessToken)).toMatchObject({ role: 'SELLER', seller_status: 'SUSPENDED' });
   });

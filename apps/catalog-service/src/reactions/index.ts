@@ -4,10 +4,13 @@ import type { Tx } from '../prisma';
 import { commitStockWhenOrderPaid } from '../reservation/reactions/commit-stock-when-order-paid';
 import { releaseStockWhenOrderCancelled } from '../reservation/reactions/release-stock-when-order-cancelled';
 import { reserveStockWhenOrderPlaced } from '../reservation/reactions/reserve-stock-when-order-placed';
+import { keepSellerStatusWhenApproved, keepSellerStatusWhenSuspended } from '../seller/reactions/keep-seller-status';
 
 /** Every event this service reacts to, in one list. */
 export const catalogReactions = (config: Pick<CatalogServiceConfig, 'SALES_TIME_ZONE'>): Reaction<Tx>[] => [
   reserveStockWhenOrderPlaced,
   releaseStockWhenOrderCancelled,
   commitStockWhenOrderPaid(config.SALES_TIME_ZONE),
+  keepSellerStatusWhenApproved,
+  keepSellerStatusWhenSuspended,
 ];

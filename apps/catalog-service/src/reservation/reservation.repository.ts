@@ -42,3 +42,27 @@ export async function lockReservation(
   });
   return { ...row, lines };
 }
+
+/**
+ * Locks the SKU rows named and those the orders hold, then the product rows whose units sold the
+ * orders count, each in id order (the order of every stock move): a run of events locks first.
+ */
+export async function lockStockOf(
+  tx: Tx,
+  { skuIds, orderIds }: { skuIds: string[]; orderIds: string[] },
+): Promise<void> {
+  await tx.$queryRawUnsafe(
+    `SELECT id FROM skus
+     WHERE id = ANY($1::uuid[]) OR id IN (SELECT sku_id FROM stock_reservation_lines WHERE order_id = ANY($2::uuid[]))
+     ORDER BY id FOR UPDATE`,
+    skuIds,
+    orderIds,
+  );
+  if (orderIds.length === 0) return;
+  await tx.$queryRawUnsafe(
+    `SELECT id FROM products
+     WHERE id IN (SELECT product_id FROM stock_reservation_lines WHERE order_id = ANY($1::uuid[]))
+     ORDER BY id FOR NO KEY UPDATE`,
+    orderIds,
+  );
+}

@@ -8,12 +8,17 @@ export interface ProductUnits {
 
 /**
  * Adds (or, negative, takes back) units sold per product on `day`, and to each product's all-time
- * count. Products are touched in id order so concurrent payments of overlapping orders queue.
+ * count. Products are locked first and in id order, then their day rows, so concurrent payments of
+ * overlapping orders queue instead of deadlocking.
  */
 export async function addUnitsSold(tx: Tx, day: Date, sales: ProductUnits[]): Promise<void> {
   const sorted = [...sales].sort((a, b) => a.productId.localeCompare(b.productId));
   const ids = sorted.map((s) => s.productId);
   const units = sorted.map((s) => s.units);
+  // Product rows first: every transaction that counts sales locks them before their day rows.
+  await tx.$executeRaw`
+    UPDATE products SET units_sold = units_sold + s.u
+    FROM unnest(${ids}::uuid[], ${units}::int[]) AS s(p, u) WHERE products.id = s.p`;
   // A refund only ever takes back units its payment added, so a negative change always finds its
   // row; it must not go through the INSERT, whose proposed row the CHECK (units >= 0) refuses.
   if (units.every((u) => u > 0)) {
@@ -26,9 +31,6 @@ export async function addUnitsSold(tx: Tx, day: Date, sales: ProductUnits[]): Pr
       UPDATE daily_product_sales d SET units = d.units + s.u
       FROM unnest(${ids}::uuid[], ${units}::int[]) AS s(p, u) WHERE d.day = ${day}::date AND d.product_id = s.p`;
   }
-  await tx.$executeRaw`
-    UPDATE products SET units_sold = units_sold + s.u
-    FROM unnest(${ids}::uuid[], ${units}::int[]) AS s(p, u) WHERE products.id = s.p`;
 }
 
 /** Units per product over `days`, most first; ties go to the higher product id (as Redis orders them). */

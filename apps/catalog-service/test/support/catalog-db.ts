@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   applyBatchOnce,
   applyOnce,
+  applyRunOnce,
   createLogger,
   createPrismaClient,
   type EventContract,
@@ -15,6 +16,7 @@ import { createTestDatabase, type TestDatabase } from '@sneakers/shared/testing'
 import { PrismaClient } from '../../src/generated/prisma/client';
 import type { Tx } from '../../src/prisma';
 import { catalogReactions } from '../../src/reactions';
+import { lockStockForRun } from '../../src/reservation/reactions/lock-stock-for-run';
 
 export const logger = createLogger('catalog-test', process.env.TEST_LOG_LEVEL ?? 'silent');
 export const CONSUMER = 'catalog-service-test';
@@ -30,6 +32,11 @@ export interface CatalogDb {
     contract: C,
     events: Array<{ payload: PayloadOf<C>; eventId?: string }>,
   ) => Promise<Array<'applied' | 'duplicate'>>;
+  /**
+   * Applies events of any types in one transaction, in order, as the consumer does with a run of
+   * them from one fetch: the run's row locks first, then each event's reaction.
+   */
+  deliverRun: (events: Array<{ contract: EventContract; payload: unknown }>) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -38,12 +45,12 @@ export async function startCatalogDb(timeZone = 'Asia/Seoul'): Promise<CatalogDb
   const database = await createTestDatabase(path.resolve(__dirname, '../..'));
   // 20 connections: enough for hundreds of concurrent reactions to queue on one SKU's row lock
   // rather than on the pool, and room left on the shared server for everyone else.
-  const prisma = createPrismaClient(PrismaClient, database.url, 20);
+  const prisma = createPrismaClient(PrismaClient, database.url, { max: 20 });
   const runInTransaction = prismaTransactionRunner<Tx>(prisma, { maxWaitMs: 120_000, timeoutMs: 60_000 });
   const reactions = new Map(catalogReactions({ SALES_TIME_ZONE: timeZone }).map((r) => [r.contract.type, r]));
-  const reactionTo = (contract: EventContract) => {
-    const reaction = reactions.get(contract.type);
-    if (!reaction) throw new Error(`no reaction to ${contract.type}`);
+  const reactionTo = ({ type }: { type: string }) => {
+    const reaction = reactions.get(type);
+    if (!reaction) throw new Error(`no reaction to ${type}`);
     return reaction;
   };
   const envelope = <C extends EventContract>(
@@ -75,6 +82,21 @@ export async function startCatalogDb(timeZone = 'Asia/Seoul'): Promise<CatalogDb
         CONSUMER,
         { ...reaction, handleBatch },
         events.map(({ payload, eventId = randomUUID() }) => envelope(contract, payload, eventId)),
+      );
+    },
+    deliverRun: async (events) => {
+      const envelopes = events.map(({ contract, payload }) =>
+        envelope(contract, payload as PayloadOf<typeof contract>, randomUUID()),
+      );
+      await applyRunOnce(
+        runInTransaction,
+        CONSUMER,
+        envelopes,
+        (e) => e.eventId,
+        async (fresh, tx) => {
+          await lockStockForRun(fresh, tx);
+          for (const event of fresh) await reactionTo(event).handle(event as EventEnvelope<never>, tx);
+        },
       );
     },
     close: async () => {

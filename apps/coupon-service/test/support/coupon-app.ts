@@ -63,7 +63,7 @@ export async function startCouponApp({
   env = {},
 }: CouponAppOptions = {}): Promise<CouponApp> {
   const database = await createTestDatabase(path.resolve(__dirname, '../..'));
-  const prisma = createPrismaClient(PrismaClient, database.url, poolSize);
+  const prisma = createPrismaClient(PrismaClient, database.url, { max: poolSize });
   const runInTransaction = prismaTransactionRunner<Tx>(prisma, { maxWaitMs: 60_000, timeoutMs: 60_000 });
   const keyPrefix = `${uniqueName('coupontest')}:`;
   const config = loadConfig(couponServiceEnv, {

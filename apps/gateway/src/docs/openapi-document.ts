@@ -26,9 +26,14 @@ const idempotencyHeader = z.object({
 /** Answers any route can get from the gateway or a crowded service: wait Retry-After, then retry. */
 const RETRYABLE = {
   429: 'Too many requests from this caller (gateway/too-many-requests).',
-  503: 'A service is down (gateway/service-unavailable) or busy (http/service-busy); nothing was done.',
+  503: 'A service is down (gateway/service-unavailable), busy (http/service-busy) or lost its database for a moment (http/database-unavailable); nothing was done.',
   504: 'A service did not answer in time (gateway/upstream-timeout); a write may still have happened.',
 } as const;
+
+/** A service reads a request without a body as `{}` (route-handler), so it needs one unless `{}` will do. */
+function needsBody(body: z.ZodType): boolean {
+  return !body.safeParse({}).success;
+}
 
 function accessText(route: RouteContract): string {
   if (route.access === 'public') return 'Public.';
@@ -64,7 +69,9 @@ export function openApiDocument(routes: readonly RouteContract[]) {
       tags: [route.tag],
       security: route.access === 'public' ? [] : [{ [bearer.name]: [] }],
       request: {
-        ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
+        ...(route.body
+          ? { body: { required: needsBody(route.body), content: { 'application/json': { schema: route.body } } } }
+          : {}),
         ...(route.query ? { query: route.query as z.ZodObject } : {}),
         ...(route.params ? { params: route.params as z.ZodObject } : {}),
         ...(route.idempotent ? { headers: idempotencyHeader } : {}),

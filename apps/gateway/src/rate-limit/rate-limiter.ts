@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Identity } from '@sneakers/shared';
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
@@ -27,9 +28,25 @@ export function rateLimiter(redis: Redis | undefined, perMinute: number): Reques
     store: redis
       ? new RedisStore({
           prefix: 'rl:gateway:',
-          sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
+          sendCommand: (command: string, ...args: string[]) => sendCommand(redis, command, args) as never,
         })
       : undefined,
     handler: (_req, _res, next) => next(GatewayErrors.tooManyRequests(Math.ceil(WINDOW_MS / 1000))),
   });
+}
+
+/**
+ * rate-limit-redis loads its scripts once, at start-up, and keeps the answer: a load that failed
+ * because Redis was away failed every later count too, so the gateway never limited again after
+ * Redis returned (measured). A script's id is its SHA1, known without Redis: answering a failed
+ * load with it makes the first count get NOSCRIPT, on which the store loads the script again.
+ */
+async function sendCommand(redis: Redis, command: string, args: string[]): Promise<unknown> {
+  try {
+    return await redis.call(command, ...args);
+  } catch (error) {
+    const [subcommand, script] = args;
+    if (command.toUpperCase() !== 'SCRIPT' || subcommand?.toUpperCase() !== 'LOAD' || script === undefined) throw error;
+    return createHash('sha1').update(script).digest('hex');
+  }
 }

@@ -19,20 +19,22 @@ export interface Upstream {
 }
 
 /**
- * Sends the request on to the owning service and streams its answer back. The body was already
- * parsed (and size-checked) by the gateway, so it is sent on as JSON. Trace context is injected by
+ * Sends the request on to the owning service and streams its answer back. The body goes on as the
+ * bytes the client sent (size-checked and decompressed here, never parsed: the service reads it),
+ * so whatever a client sends, the gateway has nothing to re-serialise. Trace context is injected by
  * the http instrumentation, so the service's spans join the gateway's trace.
  */
 export function forward(req: Request, res: Response, upstream: Upstream): Promise<void> {
   return new Promise((resolve, reject) => {
-    const body = req.body !== undefined && req.method !== 'GET' ? Buffer.from(JSON.stringify(req.body)) : undefined;
+    const body = Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body : undefined;
     const headers: http.OutgoingHttpHeaders = {};
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = name === 'x-request-id' ? res.getHeader('x-request-id') : req.header(name);
       if (value !== undefined) headers[name] = String(value);
     }
     if (body) {
-      headers['content-type'] = 'application/json';
+      // As sent (application/json, perhaps with a charset): the service decodes it.
+      headers['content-type'] = req.header('content-type');
       headers['content-length'] = body.length;
     }
     const url = new URL(req.originalUrl, upstream.baseUrl);

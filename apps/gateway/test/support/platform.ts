@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { accessTokenVerifier, createLogger, PUBLIC_ROUTES, remoteKeySet } from '@sneakers/shared';
+import {
+  accessTokenVerifier,
+  answerUnparsableRequests,
+  createLogger,
+  PUBLIC_ROUTES,
+  remoteKeySet,
+} from '@sneakers/shared';
 import {
   createTestDatabase,
   eventually,
@@ -12,10 +19,11 @@ import {
   type TestDatabase,
   testEnv,
 } from '@sneakers/shared/testing';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import request from 'supertest';
 import { startEmbeddedPlatform } from '../../../platform/src/embedded-platform';
 import { createGatewayApp } from '../../src/app';
+import { connectRedis } from '../../src/service';
 
 // The whole checkout choreography: five services as separate processes, each with its own
 // database, talking only through a Kafka broker of the caller's own (so no other run's events reach
@@ -34,6 +42,8 @@ export interface PlatformOptions {
   ports: Record<ServiceName, number>;
   /** Extra environment per service (e.g. a shorter payment window). */
   env?: Partial<Record<ServiceName, Record<string, string>>>;
+  /** The Redis of catalog, coupon and the gateway (default: the shared one), e.g. a PrivateRedis to stop. */
+  redisUrl?: string;
 }
 
 /** What a checkout test needs of a running platform, whichever adapters it runs on. */
@@ -53,21 +63,43 @@ export interface Platform extends Shop {
   /** The same gateway listening on an ephemeral port. */
   server: http.Server;
   databaseUrls: Record<ServiceName, string>;
+  /** Each service's process, e.g. to read its CPU time. */
+  pids: Record<ServiceName, number>;
   url: (service: ServiceName) => string;
   jwksUrl: string;
+  /** Starts a service again (stopping it first if it still runs) with its port, database and settings. */
+  restart: (service: ServiceName) => Promise<void>;
 }
 
-export async function startPlatform({ kafkaPort, ports, env = {} }: PlatformOptions): Promise<Platform> {
+export async function startPlatform({
+  kafkaPort,
+  ports,
+  env = {},
+  redisUrl = testEnv.redisUrl,
+}: PlatformOptions): Promise<Platform> {
   const url = (service: ServiceName) => `http://127.0.0.1:${ports[service]}`;
   const jwksUrl = `${url('user')}/.well-known/jwks.json`;
   const databases: TestDatabase[] = [];
   const running: Array<{ stop: () => Promise<void> }> = [];
   const delivered: Array<{ orderId: string }> = [];
   const databaseUrls = {} as Record<ServiceName, string>;
+  const pids = {} as Record<ServiceName, number>;
+  const processes = {} as Record<ServiceName, { stop: () => Promise<void> }>;
+  const envOf = {} as Record<ServiceName, Record<string, string>>;
   let dataPlatform: http.Server | undefined;
   let server: http.Server | undefined;
   let redis: Redis | undefined;
   let brokerStarted = false;
+
+  const launch = async (service: ServiceName) => {
+    const started = await startService(`apps/${service}-service`, envOf[service], `${url(service)}/health/ready`);
+    processes[service] = started;
+    pids[service] = started.pid;
+  };
+  const restart = async (service: ServiceName) => {
+    await processes[service].stop();
+    await launch(service);
+  };
 
   const stop = async () => {
     if (server) {
@@ -89,8 +121,8 @@ export async function startPlatform({ kafkaPort, ports, env = {} }: PlatformOpti
     dataPlatform = receiver;
     const extra: Record<ServiceName, Record<string, string>> = {
       user: {},
-      catalog: { REDIS_URL: testEnv.redisUrl },
-      coupon: { REDIS_URL: testEnv.redisUrl },
+      catalog: { REDIS_URL: redisUrl },
+      coupon: { REDIS_URL: redisUrl },
       order: { DATA_PLATFORM_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/paid-orders` },
       payment: {},
     };
@@ -98,22 +130,19 @@ export async function startPlatform({ kafkaPort, ports, env = {} }: PlatformOpti
       const database = await createTestDatabase(path.join(APPS, `${service}-service`));
       databases.push(database);
       databaseUrls[service] = database.url;
-      running.push(
-        await startService(
-          `apps/${service}-service`,
-          {
-            PORT: String(ports[service]),
-            DATABASE_URL: database.url,
-            KAFKA_BROKERS: brokers.join(','),
-            JWKS_URL: jwksUrl,
-            ...extra[service],
-            ...env[service],
-          },
-          `${url(service)}/health/ready`,
-        ),
-      );
+      envOf[service] = {
+        PORT: String(ports[service]),
+        DATABASE_URL: database.url,
+        KAFKA_BROKERS: brokers.join(','),
+        JWKS_URL: jwksUrl,
+        ...extra[service],
+        ...env[service],
+      };
+      await launch(service);
+      running.push({ stop: () => processes[service].stop() });
     }
-    redis = new Redis(testEnv.redisUrl);
+    redis = connectRedis(redisUrl, createLogger('gateway-e2e', 'silent'));
+    await once(redis, 'ready'); // the limiter loads its script at once
     const gateway = createGatewayApp({
       logger: createLogger('gateway-e2e', 'silent'),
       routes: PUBLIC_ROUTES,
@@ -130,9 +159,10 @@ export async function startPlatform({ kafkaPort, ports, env = {} }: PlatformOpti
       upstreamTimeoutMs: 15_000,
     });
     const listening = http.createServer(gateway);
+    answerUnparsableRequests(listening);
     server = listening;
     await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', () => resolve()));
-    return { gateway, server: listening, delivered, databaseUrls, url, jwksUrl, stop };
+    return { gateway, server: listening, delivered, databaseUrls, pids, url, jwksUrl, restart, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

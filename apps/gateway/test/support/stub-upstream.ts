@@ -1,8 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { createLogger, jsonBody, problemMiddleware } from '@sneakers/shared';
 import express from 'express';
 
-/** A service stand-in that echoes what reached it, so tests see exactly what the gateway forwarded. */
+/**
+ * A service stand-in that echoes what reached it, so tests see exactly what the gateway forwarded.
+ * It reads bodies as every service does (the gateway passes them on unread).
+ */
 export class StubUpstream {
   private server: Server | undefined;
   port = 0;
@@ -32,7 +36,7 @@ export class StubUpstream {
       this.used.add(req.socket);
       next();
     });
-    app.use(express.json());
+    app.use(jsonBody({ limit: '64kb' }));
     app.get('/slow', async (_req, res) => {
       await new Promise((resolve) => setTimeout(resolve, 2000));
       res.json({ slow: true });
@@ -50,6 +54,7 @@ export class StubUpstream {
         },
       });
     });
+    app.use(problemMiddleware(createLogger('stub-upstream', 'silent')));
     this.server = await new Promise<Server>((resolve) => {
       const s = app.listen(port, '127.0.0.1', () => resolve(s));
     });

@@ -29,8 +29,25 @@ describe('Expiry of unpaid orders', () => {
 
   it('When the deadline has not passed, then nothing expires', async () => {
     const [order] = await awaitingPayment(1);
-    expect(await expireDueOrders(app.runInTransaction, { now: new Date() })).toBe(0);
+    expect(await expireDueOrders(app.runInTransaction, { graceMs: 0, now: new Date() })).toBe(0);
     expect((await app.runInTransaction((tx) => findOrder(tx, order?.id ?? '')))?.status).toBe('AWAITING_PAYMENT');
+  });
+
+  it('When the deadline passed but not its grace, then the order waits for a payment still on its way', async () => {
+    const [order] = await awaitingPayment(1);
+    const statusOf = async () => (await app.runInTransaction((tx) => findOrder(tx, order?.id ?? '')))?.status;
+
+    await expireDueOrders(app.runInTransaction, {
+      graceMs: 2_000,
+      now: new Date(Date.now() + PAYMENT_WINDOW_MS + 1_000),
+    });
+    expect(await statusOf()).toBe('AWAITING_PAYMENT');
+
+    await expireDueOrders(app.runInTransaction, {
+      graceMs: 2_000,
+      now: new Date(Date.now() + PAYMENT_WINDOW_MS + 3_000),
+    });
+    expect(await statusOf()).toBe('EXPIRED');
   });
 
   it('When three expiry runners race over due orders, then each order is EXPIRED once with exactly one order.cancelled (EXPIRED)', async () => {
@@ -41,7 +58,7 @@ describe('Expiry of unpaid orders', () => {
     const runner = async () => {
       let total = 0;
       for (;;) {
-        const expired = await expireDueOrders(app.runInTransaction, { now, batchSize: 3 });
+        const expired = await expireDueOrders(app.runInTransaction, { graceMs: 0, now, batchSize: 3 });
         if (expired === 0) return total;
         total += expired;
       }
@@ -64,7 +81,7 @@ describe('Expiry of unpaid orders', () => {
 
   it('When payment.completed arrives after the order expired, then it is never PAID: CANCELLED (EXPIRED_AFTER_PAYMENT) and announced so the money is refunded', async () => {
     const [order] = (await awaitingPayment(1)) as [PlacedOrder];
-    await expireDueOrders(app.runInTransaction, { now: afterDeadline() });
+    await expireDueOrders(app.runInTransaction, { graceMs: 0, now: afterDeadline() });
 
     const payment = paymentCompletedFor(order, 20_000);
     await app.deliver(payment);
@@ -87,10 +104,10 @@ describe('Expiry of unpaid orders', () => {
 
     await Promise.all([
       ...orders.map((order) => app.deliver(paymentCompletedFor(order, 20_000))),
-      expireDueOrders(app.runInTransaction, { now, batchSize: 5 }),
-      expireDueOrders(app.runInTransaction, { now, batchSize: 5 }),
+      expireDueOrders(app.runInTransaction, { graceMs: 0, now, batchSize: 5 }),
+      expireDueOrders(app.runInTransaction, { graceMs: 0, now, batchSize: 5 }),
     ]);
-    await expireDueOrders(app.runInTransaction, { now });
+    await expireDueOrders(app.runInTransaction, { graceMs: 0, now });
 
     for (const order of orders) {
       const stored = await app.runInTransaction((tx) => findOrder(tx, order.id));
@@ -105,7 +122,7 @@ describe('Expiry of unpaid orders', () => {
 
   it('When a refund arrives for an order cancelled after payment, then the timeline shows it and the state stays', async () => {
     const [order] = (await awaitingPayment(1)) as [PlacedOrder];
-    await expireDueOrders(app.runInTransaction, { now: afterDeadline() });
+    await expireDueOrders(app.runInTransaction, { graceMs: 0, now: afterDeadline() });
     const payment = paymentCompletedFor(order, 20_000);
     await app.deliver(payment);
 

@@ -78,7 +78,11 @@ describe('Saga outcome metrics', () => {
     const order = await placeThroughApi(app, buyer);
     await deliver(stockReservedFor(order));
 
-    await expireDueOrders(app.runInTransaction, { now: new Date(Date.now() + PAYMENT_WINDOW_MS + 1000), outcomes });
+    await expireDueOrders(app.runInTransaction, {
+      graceMs: 0,
+      now: new Date(Date.now() + PAYMENT_WINDOW_MS + 1000),
+      outcomes,
+    });
 
     expect(await outcome({ outcome: 'EXPIRED', reason: 'EXPIRED' })).toBe(1);
   });

@@ -52,6 +52,7 @@ describe('order-service as a process (main.ts: consumers, relay, expiry job, dat
         DATA_PLATFORM_URL: receiver.url,
         ORDER_PAYMENT_WINDOW_MS: '1000',
         ORDER_EXPIRY_INTERVAL_MS: '100',
+        ORDER_EXPIRY_GRACE_MS: '500',
       },
       `${base}/health/ready`,
     );

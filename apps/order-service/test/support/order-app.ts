@@ -45,7 +45,7 @@ export const PAYMENT_WINDOW_MS = 600_000;
 /** order-service's HTTP app and reactions in-process on a fresh database. */
 export async function startOrderApp(): Promise<OrderApp> {
   const database = await createTestDatabase(path.resolve(__dirname, '../..'));
-  const prisma = createPrismaClient(PrismaClient, database.url, 10);
+  const prisma = createPrismaClient(PrismaClient, database.url, { max: 10 });
   const runInTransaction = prismaTransactionRunner<Tx>(prisma, { maxWaitMs: 30_000, timeoutMs: 30_000 });
   const tokens = await createTestTokens();
   const waiter = new PgChangeWaiter(database.url, ORDER_CHANGED_CHANNEL, logger);

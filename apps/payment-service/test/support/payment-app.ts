@@ -44,7 +44,7 @@ export async function startPaymentApp(env: Record<string, string> = {}): Promise
   const database = await createTestDatabase(path.resolve(__dirname, '../..'));
   // Enough connections for 200 concurrent requests to queue on one wallet row rather than on the
   // pool, while leaving the shared server (max_connections 100) room for everyone else's tests.
-  const prisma = createPrismaClient(PrismaClient, database.url, 20);
+  const prisma = createPrismaClient(PrismaClient, database.url, { max: 20 });
   const runInTransaction = prismaTransactionRunner<Tx>(prisma, { maxWaitMs: 30_000, timeoutMs: 30_000 });
   const tokens = await createTestTokens();
   const payableOrders = new PgChangeWaiter(database.url, PAYABLE_ORDER_CHANNEL, logger);

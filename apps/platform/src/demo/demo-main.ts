@@ -1,8 +1,9 @@
-// `npm run demo`: a full purchase against the running platform (GATEWAY_URL, default the local one).
-import { GATEWAY_PORT } from '@sneakers/shared';
+// `npm run demo`: a full purchase against the running platform (GATEWAY_URL, or the local gateway on
+// GATEWAY_PORT, as `npm start` put it).
+import { gatewayUrlOf } from '../gateway-address';
 import { runWalkthrough } from './walkthrough';
 
-const gatewayUrl = process.env.GATEWAY_URL ?? `http://127.0.0.1:${GATEWAY_PORT}`;
+const gatewayUrl = gatewayUrlOf(process.env);
 console.log(`Sneakers Commerce demo against ${gatewayUrl}\n`);
 runWalkthrough(gatewayUrl).then(
   () => console.log('\nDone: one sneaker bought, paid from the balance, counted in the ranking.'),

@@ -1,5 +1,6 @@
 import { ACCESS_TOKEN, type AccessTokenClaims } from '@sneakers/shared';
 import { SignJWT } from 'jose';
+import type { Tx } from '../prisma';
 import type { User } from '../user/domain/user';
 import type { SigningKeys } from './signing-keys';
 
@@ -8,8 +9,8 @@ function claimsOf(user: User): AccessTokenClaims {
   return user.role === 'SELLER' ? { role: user.role, seller_status: user.sellerStatus } : { role: user.role };
 }
 
-export async function issueAccessToken(keys: SigningKeys, user: User, now: Date): Promise<string> {
-  const { kid, privateKey } = await keys.current();
+export async function issueAccessToken(db: Tx, keys: SigningKeys, user: User, now: Date): Promise<string> {
+  const { kid, privateKey } = await keys.current(db);
   const issuedAt = Math.floor(now.getTime() / 1000);
   return new SignJWT({ ...claimsOf(user) })
     .setProtectedHeader({ alg: ACCESS_TOKEN.algorithm, kid, typ: 'JWT' })

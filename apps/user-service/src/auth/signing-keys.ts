@@ -56,9 +56,14 @@ export class SigningKeys {
     return key;
   }
 
-  /** The newest key, read on every call so a rotation by another instance takes effect at once. */
-  async current(): Promise<SigningKey> {
-    const [newest] = await findActiveSigningKeys(this.db);
+  /**
+   * The newest key, read on every call so a rotation by another instance takes effect at once.
+   * Read through the caller's `db`: inside a transaction that is the transaction itself, since the
+   * embedded database runs one session at a time and a read through another connection would wait
+   * for the very transaction that is waiting for it.
+   */
+  async current(db: Tx): Promise<SigningKey> {
+    const [newest] = await findActiveSigningKeys(db);
     if (!newest) throw new Error('No signing key yet: rotateIfDue() runs at start-up');
     let privateKey = this.imported.get(newest.kid);
     if (!privateKey) {

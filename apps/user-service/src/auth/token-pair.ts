@@ -33,7 +33,7 @@ export async function issueTokenPair(
   });
   return {
     tokenType: 'Bearer',
-    accessToken: await issueAccessToken(deps.signingKeys, user, now),
+    accessToken: await issueAccessToken(db, deps.signingKeys, user, now),
     expiresIn: ACCESS_TOKEN.ttlSeconds,
     refreshToken: token,
     refreshExpiresIn: deps.refreshTokenTtlSeconds,

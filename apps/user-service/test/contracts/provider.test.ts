@@ -4,6 +4,7 @@ import {
   loadConsumerContracts,
   type ProducedSamples,
   sellerApproved,
+  sellerSuspended,
   userRegistered,
 } from '@sneakers/shared';
 import { createUserWorld, PASSWORD, type UserWorld, uniqueEmail } from '../support/user-world';
@@ -12,13 +13,19 @@ describe("user-service against its consumers' contracts", () => {
   let world: UserWorld;
   let produced: ProducedSamples;
 
-  // A buyer signs up and logs in; a token verifier fetches the keys.
+  // A buyer signs up and logs in; a token verifier fetches the keys; an admin approves a seller,
+  // then suspends it.
   beforeAll(async () => {
     world = await createUserWorld();
     const email = uniqueEmail('buyer');
     const signUp = await world.http().post('/users/buyers').send({ email, password: PASSWORD });
     const logIn = await world.http().post('/auth/login').send({ email, password: PASSWORD });
     const jwks = await world.http().get(ACCESS_TOKEN.jwksPath);
+    const admin = `Bearer ${(await world.admin()).accessToken}`;
+    const seller = await world.signUp('sellers');
+    for (const decision of ['approve', 'suspend']) {
+      await world.http().post(`/admin/sellers/${seller.id}/${decision}`).set('authorization', admin).expect(200);
+    }
     produced = {
       events: await world.prisma.outboxEvent.findMany(),
       responses: [
@@ -32,9 +39,11 @@ describe("user-service against its consumers' contracts", () => {
 
   it('When every consumer reads what it declared, then user-service still produces each field with its type', () => {
     const contracts = loadConsumerContracts('user-service');
-    const provider = { name: 'user-service', events: [userRegistered, sellerApproved] } as const;
+    const provider = { name: 'user-service', events: [userRegistered, sellerApproved, sellerSuspended] } as const;
 
-    expect(contracts.map((c) => c.consumer)).toContain('payment-service');
+    expect(contracts.map((c) => c.consumer)).toEqual(
+      expect.arrayContaining(['payment-service', 'catalog-service', 'coupon-service']),
+    );
     expect(findContractBreaks(provider, contracts, produced)).toEqual([]);
   });
 });

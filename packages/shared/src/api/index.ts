@@ -1,5 +1,6 @@
 export * from './catalog';
 export * from './coupon';
+export * from './fields';
 export * from './operations';
 export * from './order';
 export * from './payment';

@@ -1,6 +1,6 @@
 import { type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
-import { accessGuards, type Identity, identityOf } from '../auth';
+import { accessGuards, type Identity, identityOf, requireApprovedSeller } from '../auth';
 import { AppError } from '../errors';
 import { keepRouteParams } from '../http/route-params';
 import { PreparedJson } from './prepared-json';
@@ -39,15 +39,17 @@ function idempotencyKeyOf(req: Request): string | undefined {
 }
 
 /**
- * Registers the service side of a contract: role check, input validation with the contract's own
- * schemas (so docs and behaviour cannot drift), then the use case; its result becomes the response.
+ * Registers the service side of a contract: role check (and, on seller routes, the seller's
+ * approval as this service knows it), input validation with the contract's own schemas (so docs and
+ * behaviour cannot drift), then the use case; its result becomes the response.
  */
 export function handle<C extends RouteContract>(
   router: Router,
   route: C,
   useCase: (input: RouteInput<C>) => Promise<RouteResult>,
 ): Router {
-  const guards = accessGuards(route.access);
+  const sellerRoute = Array.isArray(route.access) && route.access.includes('SELLER');
+  const guards = [...accessGuards(route.access), ...(sellerRoute ? [requireApprovedSeller] : [])];
   router[route.method](
     expressPath(route.path),
     keepRouteParams,

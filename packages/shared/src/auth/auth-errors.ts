@@ -10,8 +10,8 @@ export const AuthErrors = {
   expiredToken: () =>
     new AppError('AUTH.TOKEN_EXPIRED', 401, 'Access token expired', { detail: 'Refresh it and try again.' }),
   forbidden: (detail = 'Your role may not do this.') => new AppError('AUTH.FORBIDDEN', 403, 'Forbidden', { detail }),
-  sellerNotApproved: () =>
+  sellerNotApproved: (status?: string) =>
     new AppError('AUTH.SELLER_NOT_APPROVED', 403, 'Seller not approved', {
-      detail: 'An admin must approve your store first.',
+      detail: status === 'SUSPENDED' ? 'An admin suspended your store.' : 'An admin must approve your store first.',
     }),
 } as const;

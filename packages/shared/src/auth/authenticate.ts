@@ -38,22 +38,29 @@ export const requireAuthenticated: RequestHandler = (_req, res, next) => {
   next(res.locals.identity ? undefined : AuthErrors.missingToken());
 };
 
-/** The middleware that enforces a route's declared access. */
+/**
+ * The middleware that enforces a route's declared access: the role only. Whether a seller may sell
+ * is for the service that serves the route (see `requireApprovedSeller`): a token's
+ * `seller_status` may be older than an approval or a suspension the service already knows of.
+ */
 export function accessGuards(access: 'public' | 'authenticated' | readonly Role[]): RequestHandler[] {
   if (access === 'public') return [];
   if (access === 'authenticated') return [requireAuthenticated];
   return [requireRole(...access)];
 }
 
-/** 401 without a verified caller; 403 when the role is not allowed or a seller is not approved. */
+/** 401 without a verified caller; 403 when the role is not allowed. */
 export function requireRole(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {
     const identity = res.locals.identity as Identity | undefined;
     if (!identity) return next(AuthErrors.missingToken());
-    if (!roles.includes(identity.role)) return next(AuthErrors.forbidden());
-    if (identity.role === 'SELLER' && identity.sellerStatus !== 'APPROVED' && roles.includes('SELLER')) {
-      return next(AuthErrors.sellerNotApproved());
-    }
-    next();
+    next(roles.includes(identity.role) ? undefined : AuthErrors.forbidden());
   };
 }
+
+/** 403 for a seller whose store is not approved (any other caller passes). */
+export const requireApprovedSeller: RequestHandler = (_req, res, next) => {
+  const identity = res.locals.identity as Identity | undefined;
+  const unapproved = identity?.role === 'SELLER' && identity.sellerStatus !== 'APPROVED';
+  next(unapproved ? AuthErrors.sellerNotApproved(identity.sellerStatus) : undefined);
+};

@@ -11,4 +11,6 @@ export interface Identity {
   role: Role;
   /** Only for sellers: an unapproved seller is authenticated but may not sell. */
   sellerStatus?: SellerStatus;
+  /** When the token was issued (its `iat`, whole seconds): how old its `sellerStatus` is. */
+  issuedAt?: Date;
 }

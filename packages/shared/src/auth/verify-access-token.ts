@@ -9,6 +9,7 @@ const claims = z.object({
   role: z.enum(ROLES),
   seller_status: z.enum(SELLER_STATUSES).optional(),
   exp: z.number(),
+  iat: z.number().optional(),
 });
 
 export type AccessTokenVerifier = (token: string) => Promise<Identity>;
@@ -40,8 +41,13 @@ export function accessTokenVerifier(keys: JWTVerifyGetKey): AccessTokenVerifier 
       });
       const parsed = claims.safeParse(payload);
       if (!parsed.success) throw AuthErrors.invalidToken('The access token lacks the claims we issue.');
-      const { sub, role, seller_status, exp } = parsed.data;
-      const identity: Identity = { userId: sub, role, ...(seller_status ? { sellerStatus: seller_status } : {}) };
+      const { sub, role, seller_status, exp, iat } = parsed.data;
+      const identity: Identity = {
+        userId: sub,
+        role,
+        ...(seller_status ? { sellerStatus: seller_status } : {}),
+        ...(iat !== undefined ? { issuedAt: new Date(iat * 1000) } : {}),
+      };
       // Map keeps insertion order, so the first key is the oldest entry.
       if (verified.size >= CACHE_LIMIT) verified.delete(verified.keys().next().value as string);
       verified.set(token, { identity, expiresAt: exp * 1000 });

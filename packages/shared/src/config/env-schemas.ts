@@ -30,6 +30,11 @@ export const serviceEnv = ({ port, database }: { port: number; database: string 
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PORT: z.coerce.number().int().min(0).max(65535).default(port),
+    /**
+     * The interface to listen on. Loopback by default: only the gateway is meant to be reached from
+     * outside; a container sets 0.0.0.0 so the gateway's container can reach the service.
+     */
+    HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_URL: postgresUrl.default(`postgresql://postgres@127.0.0.1:5432/${database}`),
     KAFKA_BROKERS: brokerList.default(['127.0.0.1:9092']),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),

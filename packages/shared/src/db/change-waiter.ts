@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import type { Logger } from 'pino';
+import { PgListener } from './pg-listener';
 
 /** Resolves when the row with this id may have changed (a wake-up, not a promise that it did). */
 export interface ChangeWaiter {
@@ -18,35 +18,30 @@ export interface ChangeWaiter {
  */
 export class PgChangeWaiter implements ChangeWaiter {
   private readonly waiters = new Map<string, Set<() => void>>();
-  private client: Client | undefined;
-  private stopped = false;
+  private readonly listener: PgListener;
 
   constructor(
-    private readonly databaseUrl: string,
-    private readonly channel: string,
-    private readonly logger: Logger,
+    databaseUrl: string,
+    channel: string,
+    logger: Logger,
     readonly fallbackPollMs = 500,
-  ) {}
-
-  async start(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl });
-    client.on('notification', (message) => this.wake(message.payload ?? ''));
-    client.on('error', (error) => {
-      this.logger.warn({ err: error, channel: this.channel }, 'change waiter lost its LISTEN connection; reconnecting');
-      this.client = undefined;
-      this.wakeAll();
-      if (!this.stopped) setTimeout(() => void this.start().catch(() => undefined), 1000).unref();
+  ) {
+    this.listener = new PgListener({
+      connection: { connectionString: databaseUrl },
+      channel,
+      logger,
+      onNotification: (id) => this.wake(id),
+      onGap: () => this.wakeAll(),
     });
-    await client.connect();
-    await client.query(`LISTEN ${this.channel}`);
-    this.client = client;
-    this.wakeAll();
+  }
+
+  start(): Promise<void> {
+    return this.listener.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
+    await this.listener.stop();
     this.wakeAll();
-    await this.client?.end().catch(() => undefined);
   }
 
   waitForChange(id: string, timeoutMs: number): Promise<void> {
@@ -58,7 +53,7 @@ export class PgChangeWaiter implements ChangeWaiter {
         if (set?.size === 0) this.waiters.delete(id);
         resolve();
       };
-      const timer = setTimeout(done, this.client ? timeoutMs : Math.min(timeoutMs, this.fallbackPollMs));
+      const timer = setTimeout(done, this.listener.listening ? timeoutMs : Math.min(timeoutMs, this.fallbackPollMs));
       const set = this.waiters.get(id) ?? new Set();
       set.add(done);
       this.waiters.set(id, set);

@@ -1,4 +1,6 @@
 export * from './change-waiter';
 export * from './create-prisma-client';
+export * from './guarded-pool';
 export * from './sql-executor';
 export * from './transaction-runner';
+export * from './transient-database-error';

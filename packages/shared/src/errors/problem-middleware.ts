@@ -9,11 +9,8 @@ export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof ZodError) {
     return HttpErrors.validation(error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
-  // body-parser's errors carry a `type` we can map without leaking internals.
-  const type = (error as { type?: string } | null)?.type;
-  if (type === 'entity.parse.failed') return HttpErrors.malformedJson();
-  if (type === 'entity.too.large') return HttpErrors.payloadTooLarge();
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return HttpErrors.unsupportedMediaType();
+  // The router could not percent-decode a path parameter (`/orders/%E0%A4%A`).
+  if (error instanceof URIError) return HttpErrors.malformedRequest('A path segment has a broken percent-escape.');
   return undefined;
 }
 
@@ -39,20 +36,22 @@ export function problemMiddleware(logger: Logger): ErrorRequestHandler {
     }
     if (appError.status >= 500) logger.warn({ err: appError, requestId }, appError.title);
     if (appError.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(appError.retryAfterSeconds));
-    res
-      .status(appError.status)
-      .type('application/problem+json')
-      .json({
-        // Extensions first: a member named like a standard one (`status`, `type`) must not replace it.
-        ...appError.extensions,
-        type: appError.type,
-        title: appError.title,
-        status: appError.status,
-        detail: appError.detail,
-        instance,
-        code: appError.code,
-        requestId,
-      });
+    res.status(appError.status).type('application/problem+json').json(problemOf(appError, { instance, requestId }));
+  };
+}
+
+/** The RFC 9457 body of an error the client can act on. */
+export function problemOf(error: AppError, context: { instance?: string; requestId?: unknown } = {}) {
+  return {
+    // Extensions first: a member named like a standard one (`status`, `type`) must not replace it.
+    ...error.extensions,
+    type: error.type,
+    title: error.title,
+    status: error.status,
+    detail: error.detail,
+    instance: context.instance,
+    code: error.code,
+    requestId: context.requestId,
   };
 }
 

@@ -4,6 +4,7 @@ import { type AccessTokenVerifier, authenticate } from '../auth';
 import { notFoundHandler, problemMiddleware } from '../errors';
 import type { ServiceMetrics } from '../metrics';
 import { healthRouter, type ReadinessCheck } from './health';
+import { jsonBody } from './json-body';
 import { jsonOnly } from './json-only';
 import { measureHttp } from './measure-http';
 import { metricsEndpoint } from './metrics-endpoint';
@@ -16,6 +17,8 @@ export interface HttpAppOptions {
   routes: RequestHandler[];
   readiness: ReadinessCheck[];
   bodyLimit?: string;
+  /** Keep JSON bodies as the bytes that came (a proxy forwards them unread); parsed otherwise. */
+  rawBodies?: boolean;
   /** Verifies bearer tokens so routes know the caller; omitted only where no route needs one. */
   verifyAccessToken?: AccessTokenVerifier;
   /** Times every request and serves GET /metrics (unauthenticated; not a public API route). */
@@ -28,6 +31,7 @@ export function createHttpApp({
   routes,
   readiness,
   bodyLimit = '64kb',
+  rawBodies = false,
   verifyAccessToken,
   metrics,
 }: HttpAppOptions): Express {
@@ -40,7 +44,7 @@ export function createHttpApp({
   app.use(healthRouter(readiness));
   if (metrics) app.get('/metrics', metricsEndpoint(metrics.registry));
   app.use(jsonOnly);
-  app.use(express.json({ limit: bodyLimit, strict: true }));
+  app.use(jsonBody({ limit: bodyLimit, raw: rawBodies }));
   if (verifyAccessToken) app.use(authenticate(verifyAccessToken));
   for (const router of routes) app.use(router);
   app.use(notFoundHandler);

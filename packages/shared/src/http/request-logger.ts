@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestHandler, Response } from 'express';
-import type { Logger } from 'pino';
+import type { Request, RequestHandler, Response } from 'express';
+import type { LevelWithSilent, Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { routeParamsOf } from './route-params';
 
@@ -9,16 +9,34 @@ function withOrderId(_req: IncomingMessage, res: ServerResponse, line: object): 
   return orderId ? { ...line, orderId } : line;
 }
 
+/** `POST /orders 202`; the path as the client sent it (a mounted router shortens `req.url`). */
+function whatHappened(req: IncomingMessage, res: ServerResponse): string {
+  return `${req.method} ${(req as Partial<Request>).originalUrl ?? req.url} ${res.statusCode}`;
+}
+
+/**
+ * How much an answer matters to whoever runs the service. A 4xx is the client's mistake or an
+ * expected miss (a wrong password, a sold-out size): routine, so debug. A 500 is our bug; a 502,
+ * 503 or 504 means a dependency is down, busy or slow: worth a look, not yet a bug.
+ */
+function levelOf(statusCode: number, error: Error | undefined): LevelWithSilent {
+  if (error || statusCode === 500) return 'error';
+  if (statusCode > 500) return 'warn';
+  return statusCode >= 400 ? 'debug' : 'info';
+}
+
 /**
  * One JSON line per request, carrying the request id (and the trace id, from the logger's mixin),
  * and the order id when the route names one, so an order's requests and events can be found together.
+ * Its message says what happened (`POST /orders 202`), so the line reads on its own, pretty or not.
  */
 export function requestLogger(logger: Logger): RequestHandler {
   return pinoHttp({
     logger,
     genReqId: (_req, res) => String(res.getHeader('x-request-id')),
-    customLogLevel: (_req, res, error) =>
-      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    customLogLevel: (_req, res, error) => levelOf(res.statusCode, error),
+    customSuccessMessage: whatHappened,
+    customErrorMessage: whatHappened,
     // Health probes and scrapes every few seconds would drown the log.
     autoLogging: { ignore: (req) => /^\/(health\/|metrics(\?|$))/.test(req.url ?? '') },
     // Added to the finished line itself. pino-http's customProps would make a child of each

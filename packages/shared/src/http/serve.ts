@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
+import { answerUnparsableRequests } from './client-errors';
 
 /** Something that must finish its work before the process exits (relay, consumer, pools). */
 export interface Stoppable {
@@ -11,6 +12,8 @@ export interface Stoppable {
 export interface RunningServer {
   server: Server;
   port: number;
+  /** Its logger: a launcher running several servers in one process may change its level. */
+  logger: Logger;
   shutdown: (reason: string) => Promise<void>;
 }
 
@@ -22,14 +25,23 @@ export async function serve(
   app: Express,
   {
     port,
+    host,
     logger,
     drain,
     handleSignals = true,
-  }: { port: number; logger: Logger; drain: Stoppable[]; handleSignals?: boolean },
+  }: {
+    port: number;
+    /** The interface to listen on; every interface when absent (what the gateway, the way in, wants). */
+    host?: string;
+    logger: Logger;
+    drain: Stoppable[];
+    handleSignals?: boolean;
+  },
 ): Promise<RunningServer> {
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(port, () => resolve(s));
+    const s = host === undefined ? app.listen(port, () => resolve(s)) : app.listen(port, host, () => resolve(s));
   });
+  answerUnparsableRequests(server);
   const address = server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
   let stopping: Promise<void> | undefined;
@@ -52,6 +64,6 @@ export async function serve(
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.once(signal, () => void shutdown(signal).then(() => process.exit(0)));
     }
-  logger.info({ port: boundPort }, 'listening');
-  return { server, port: boundPort, shutdown };
+  logger.info({ port: boundPort, host: host ?? '*' }, 'listening');
+  return { server, port: boundPort, logger, shutdown };
 }

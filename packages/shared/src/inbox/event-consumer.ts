@@ -1,7 +1,7 @@
 import { type Context, context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import type { SqlExecutor, TransactionRunner } from '../db';
+import { isTransientDatabaseError, type SqlExecutor, type TransactionRunner } from '../db';
 import type { EventEnvelope } from '../events';
 import { createProducer, deadLetterTopic } from '../kafka';
 import { type HandlerResult, readConsumerLag, type ServiceMetrics } from '../metrics';
@@ -20,7 +20,11 @@ export interface EventConsumerOptions<Tx extends SqlExecutor> {
   reactions: Reaction<Tx>[];
   runInTransaction: TransactionRunner<Tx>;
   logger: Logger;
-  /** Tries of one message before it goes to the dead-letter topic. */
+  /**
+   * Tries of one message before it goes to the dead-letter topic. A try the database's
+   * infrastructure failed (see `isTransientDatabaseError`) is not counted: it is retried until the
+   * database is back, however long that takes, because the event is not at fault.
+   */
   maxAttempts?: number;
   retryBaseMs?: number;
   partitionsConsumedConcurrently?: number;
@@ -34,6 +38,12 @@ export interface EventConsumerOptions<Tx extends SqlExecutor> {
   shareTransactions?: boolean;
   /** Most events applied in one transaction. */
   maxBatchSize?: number;
+  /**
+   * Takes, before a run of events is applied in one transaction, every row lock the run will need,
+   * in the one global order the service's transactions follow. Applied event by event, a run would
+   * lock rows in the order of its events, and two runs over overlapping rows could deadlock.
+   */
+  lockRun?: (events: EventEnvelope<unknown>[], tx: Tx) => Promise<void>;
 }
 
 /** One fetched message, and what it will take to handle it. */
@@ -79,6 +89,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
     });
     this.producer = createProducer(options.kafka);
     this.admin = options.metrics ? options.kafka.admin() : undefined;
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => this.crashed(payload.error, payload.restart));
     // Listen before start() so a fast join is not missed.
     this.joined = new Promise((resolve) => {
       const remove = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
@@ -93,11 +104,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
     await this.admin?.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
-    await this.consumer.run({
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.handleFetched(payload),
-    });
+    await this.run();
     this.watchLag();
     this.options.logger.info({ groupId: this.options.groupId, topics: this.options.topics }, 'consumer started');
   }
@@ -209,6 +216,10 @@ export class EventConsumer<Tx extends SqlExecutor> {
    * whose context the events written by the batch carry.
    */
   private async applyInOrder(deliveries: EventDelivery<Tx>[], tx: Tx): Promise<void> {
+    await this.options.lockRun?.(
+      deliveries.map((d) => d.event),
+      tx,
+    );
     const sameReaction = (run: EventDelivery<Tx>[], next: EventDelivery<Tx>) => next.reaction === run[0]?.reaction;
     for (const run of consecutiveRuns(deliveries, sameReaction, Number.POSITIVE_INFINITY)) {
       const { topic, reaction } = run[0] as EventDelivery<Tx>;
@@ -246,7 +257,11 @@ export class EventConsumer<Tx extends SqlExecutor> {
     };
   }
 
-  /** Applies the event, retrying with back-off; after the last attempt it goes to the dead-letter topic. */
+  /**
+   * Applies the event, retrying with back-off; after its last attempt it goes to the dead-letter
+   * topic. Only failures of the event itself use up attempts: while the database is unreachable,
+   * every event would fail the same way, and dead-lettering them would stall whatever waits on them.
+   */
   private async applyWithRetries(
     { topic, partition, message, reaction, event }: EventDelivery<Tx>,
     heartbeat: () => Promise<void>,
@@ -261,25 +276,63 @@ export class EventConsumer<Tx extends SqlExecutor> {
       ...(typeof orderId === 'string' ? { orderId } : {}),
     });
     const maxAttempts = this.options.maxAttempts ?? 5;
-    for (let attempt = 1; ; attempt++) {
+    let attempt = 0;
+    for (let tries = 1; ; tries++) {
       try {
         const outcome = await applyOnce(this.options.runInTransaction, this.options.groupId, reaction, event);
         span.setAttribute('sneakers.outcome', outcome);
         return outcome;
       } catch (error) {
-        if (attempt >= maxAttempts || this.stopping) {
-          if (this.stopping) throw error; // not applied and not dead-lettered: redelivered after restart
+        if (this.stopping) throw error; // not applied and not dead-lettered: redelivered after restart
+        const transient = isTransientDatabaseError(error);
+        if (!transient) attempt++;
+        if (attempt >= maxAttempts) {
           span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
           log.error({ err: error, attempt }, 'event failed for good; sending it to the dead-letter topic');
           await this.deadLetter({ topic, partition, message, reason: String(error), attempts: attempt });
           return 'dead_lettered';
         }
-        const delay = backoffDelay(attempt, { baseMs: this.options.retryBaseMs ?? 100, maxMs: 5000 });
-        log.warn({ err: error, attempt, retryInMs: delay }, 'event failed; retrying');
+        const delay = backoffDelay(tries, { baseMs: this.options.retryBaseMs ?? 100, maxMs: 5000 });
+        log.warn(
+          { err: error, attempt, retryInMs: delay },
+          transient ? 'event failed on the database; retrying, not counted as an attempt' : 'event failed; retrying',
+        );
         await this.stopSignal.sleep(delay, { wakeable: false });
         await heartbeat();
       }
     }
+  }
+
+  private run(): Promise<void> {
+    return this.consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.handleFetched(payload),
+    });
+  }
+
+  /**
+   * kafkajs restarts a crashed consumer by itself only when the cause is retriable (a broker gone
+   * longer than its retries is: measured, three crashes in a 30 s outage, each restarted). Any other
+   * crash would leave the service running and consuming nothing, so it is restarted here, with back-off.
+   */
+  private crashed(error: Error, restarting: boolean, attempt = 1): void {
+    this.options.logger.error({ err: error, restarting, groupId: this.options.groupId }, 'consumer crashed');
+    if (restarting || this.stopping) return;
+    const timer = setTimeout(
+      () => {
+        if (this.stopping) return;
+        this.consumer
+          .connect()
+          .then(() => this.run())
+          .then(
+            () => this.options.logger.info({ groupId: this.options.groupId }, 'consumer restarted after a crash'),
+            (restartError: Error) => this.crashed(restartError, false, attempt + 1),
+          );
+      },
+      backoffDelay(attempt, { baseMs: 1000, maxMs: 30_000 }),
+    );
+    timer.unref();
   }
 
   private watchLag(): void {

@@ -5,7 +5,8 @@ import { decodeCursor, type Page, toPage } from '../pagination';
 import { findDeadLetters } from './dead-letter-queries';
 import { toDeadLetterView } from './dead-letter-view';
 
-const cursorShape = z.object({ seq: z.string().regex(/^\d{1,19}$/) });
+// At most 18 digits: always within bigint, so a forged cursor never reaches SQL out of range.
+const cursorShape = z.object({ seq: z.string().regex(/^\d{1,18}$/) });
 
 export async function listDeadLetters(
   db: SqlExecutor,

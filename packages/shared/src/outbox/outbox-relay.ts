@@ -1,7 +1,8 @@
 import { SpanKind, trace } from '@opentelemetry/api';
 import type { Kafka, Message, Producer } from 'kafkajs';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { PgListener } from '../db/pg-listener';
 import { createProducer } from '../kafka/create-producer';
 import type { OutboxBacklog, ServiceMetrics } from '../metrics';
 import { contextFromHeaders, currentTraceHeaders } from '../telemetry';
@@ -34,7 +35,7 @@ const tracer = trace.getTracer('@sneakers/shared/outbox');
 export class OutboxRelay {
   private readonly producer: Producer;
   private readonly wakeSignal = new WakeSignal();
-  private listener: PoolClient | undefined;
+  private readonly listener: PgListener | undefined;
   private loopDone: Promise<void> | undefined;
   private stopping = false;
   private unwatch: (() => void) | undefined;
@@ -46,11 +47,19 @@ export class OutboxRelay {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     // One request in flight keeps Kafka's retries from reordering messages of one key.
     this.producer = createProducer(options.kafka, { maxInFlightRequests: 1 });
+    if (options.wakeOnNotify ?? true)
+      this.listener = new PgListener({
+        connection: options.pool.options,
+        channel: OUTBOX_CHANNEL,
+        logger: options.logger,
+        onNotification: () => this.wakeSignal.wake(),
+        onGap: () => this.wakeSignal.wake(),
+      });
   }
 
   async start(): Promise<void> {
     await this.producer.connect();
-    if (this.options.wakeOnNotify ?? true) await this.listen();
+    await this.listener?.start();
     this.loopDone = this.loop();
     this.unwatch = this.options.metrics?.outbox().watch(() => this.backlog());
     this.options.logger.info({ batchSize: this.batchSize }, 'outbox relay started');
@@ -61,13 +70,20 @@ export class OutboxRelay {
     this.unwatch?.();
     this.wakeSignal.interrupt();
     await this.loopDone;
-    this.dropListener();
+    await this.listener?.stop();
     await this.producer.disconnect();
   }
 
   /** Publishes one batch; returns how many rows it published. */
   async publishBatch(): Promise<number> {
     const client = await this.options.pool.connect();
+    // The client idles in its transaction while Kafka acks; a connection dropped meanwhile is
+    // reported as an 'error' event, which with no listener would end the process.
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const locked = await lockNextBatch(client, this.batchSize);
@@ -80,10 +96,14 @@ export class OutboxRelay {
       await client.query('COMMIT');
       return rows.length;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        broken ??= rollbackError;
+      });
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // Released with the error, the pool destroys the client instead of handing it out again.
+      client.release(broken);
     }
   }
 
@@ -140,39 +160,5 @@ export class OutboxRelay {
         if (!this.stopping) await this.wakeSignal.sleep(delay, { wakeable: false });
       }
     }
-  }
-
-  private async listen(): Promise<void> {
-    const client = await this.options.pool.connect();
-    this.listener = client;
-    client.on('notification', () => this.wakeSignal.wake());
-    client.on('error', (error) => {
-      if (this.listener !== client) return; // already dropped; the pool's own handler has it
-      this.options.logger.warn({ err: error }, 'outbox LISTEN connection lost; polling until it is back');
-      this.dropListener();
-      this.relisten();
-    });
-    try {
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    } catch (error) {
-      this.dropListener();
-      throw error;
-    }
-  }
-
-  /** The LISTEN connection is destroyed, not pooled: a pooled one would keep listening for others. */
-  private dropListener(): void {
-    const client = this.listener;
-    this.listener = undefined;
-    if (!client) return;
-    client.removeAllListeners('notification');
-    client.release(true);
-  }
-
-  private relisten(): void {
-    if (this.stopping) return;
-    setTimeout(() => {
-      this.listen().catch(() => this.relisten());
-    }, this.pollIntervalMs);
   }
 }

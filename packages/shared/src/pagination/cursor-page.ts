@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 
-/** `?limit=&cursor=` for every list endpoint; the cursor is opaque to clients. */
+/**
+ * `?limit=&cursor=` for every list endpoint. The cursor is opaque to clients: each list decodes it
+ * with `decodeCursor` and the shape of its own position, whose fields are bounded (ids by their
+ * format, instants from 1970 to 9999), so any forged one is a 400 invalid-cursor before any query.
+ */
 export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(512).optional(),
+  cursor: z.string().max(512).optional().describe('The nextCursor of the previous page.'),
 });
 
 export interface Page<T> {
@@ -20,6 +24,7 @@ export function encodeCursor(position: Record<string, string | number>): string 
   return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 }
 
+/** The position a cursor holds, checked against `shape`; anything else is a 400 invalid-cursor. */
 export function decodeCursor<S extends z.ZodType>(cursor: string, shape: S): z.infer<S> {
   try {
     return shape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));

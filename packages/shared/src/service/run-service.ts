@@ -1,13 +1,24 @@
 import type { RequestHandler } from 'express';
-import { Pool } from 'pg';
 import type { z } from 'zod';
-import { type AccessTokenVerifier, accessTokenVerifier, remoteKeySet } from '../auth';
+import {
+  type AccessTokenVerifier,
+  accessTokenVerifier,
+  findSellerStatus,
+  remoteKeySet,
+  withCurrentSellerStatus,
+} from '../auth';
 import { loadConfigOrExit, type ServiceEnv } from '../config';
-import { prismaTransactionRunner, type SqlExecutor, type TransactionalClient, type TransactionRunner } from '../db';
+import {
+  guardedPool,
+  prismaTransactionRunner,
+  type SqlExecutor,
+  type TransactionalClient,
+  type TransactionRunner,
+} from '../db';
 import { createHttpApp, type ReadinessCheck, type RunningServer, type Stoppable, serve } from '../http';
-import { EventConsumer, type Reaction } from '../inbox';
+import { EventConsumer, type EventConsumerOptions, type Reaction } from '../inbox';
 import { createKafka, ensureTopics, eventTopic, PLATFORM_TOPICS } from '../kafka';
-import { createLogger } from '../logging/logger';
+import { createLogger, type Logger } from '../logging/logger';
 import { createServiceMetrics, type ServiceMetrics } from '../metrics';
 import { startOperations } from '../operations';
 import { OutboxRelay } from '../outbox';
@@ -22,12 +33,20 @@ export interface ServiceDefinition<Tx extends SqlExecutor, Env extends ServiceEn
   name: string;
   /** Its variables: `serviceEnv({ port, database })`, extended with its own where needed. */
   env: z.ZodType<Env>;
-  createPrisma: (databaseUrl: string) => ServicePrisma<Tx>;
+  /** The logger is for dropped connections (see createPrismaClient). */
+  createPrisma: (databaseUrl: string, logger: Logger) => ServicePrisma<Tx>;
   /** What this service reacts to, by aggregate type of the topics it reads. */
   subscribesTo?: string[];
   reactions?: (deps: { config: Env }) => Reaction<Tx>[];
+  /** Row locks a run of events takes first, in one global order (see `EventConsumerOptions.lockRun`). */
+  lockRun?: EventConsumerOptions<Tx>['lockRun'];
   /** user-service verifies with its own key store; everyone else fetches the JWKS (the default). */
   verifyAccessToken?: AccessTokenVerifier;
+  /**
+   * The service keeps sellers' statuses (its `seller_statuses` table, fed by its reactions to
+   * seller.approved / seller.suspended) and judges sellers by them where newer than the token.
+   */
+  keepsSellerStatuses?: boolean;
   /** Extra dependencies the service cannot serve without (e.g. Redis), checked by /health/ready. */
   readiness?: ReadinessCheck[];
   /** Extra connections to close on shutdown, after consumers and relay, before the database. */
@@ -62,11 +81,12 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
   const config = loadConfigOrExit(definition.env, env);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const metrics = definition.metrics ?? createServiceMetrics(definition.name);
-  const prisma = definition.createPrisma(config.DATABASE_URL);
+  const prisma = definition.createPrisma(config.DATABASE_URL, logger);
   const runInTransaction = prismaTransactionRunner(prisma);
-  const relayPool = new Pool({ connectionString: config.DATABASE_URL, max: 3 });
-  // An idle client dropped by the server would otherwise crash the process; the relay reconnects.
-  relayPool.on('error', (error) => logger.warn({ err: error }, 'relay database connection lost'));
+  // One batch at a time plus the backlog gauge's query; its LISTEN connection is its own.
+  const relayPool = guardedPool({ connectionString: config.DATABASE_URL, max: 2 }, (error) =>
+    logger.warn({ err: error }, 'relay database connection lost'),
+  );
   const kafka = createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger });
 
   const created = await ensureTopics(kafka, PLATFORM_TOPICS);
@@ -96,6 +116,7 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
           // A service's reactions only change its own database (see Reaction), so a crowd's events
           // can share transactions: one commit for a run instead of one per event.
           shareTransactions: true,
+          lockRun: definition.lockRun,
         })
       : undefined;
   await consumer?.start();
@@ -103,11 +124,14 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
 
   const admin = kafka.admin();
   await admin.connect();
+  const verifyAccessToken = definition.verifyAccessToken ?? accessTokenVerifier(remoteKeySet(config.JWKS_URL));
   const app = createHttpApp({
     logger,
     metrics,
     bodyLimit: config.HTTP_BODY_LIMIT,
-    verifyAccessToken: definition.verifyAccessToken ?? accessTokenVerifier(remoteKeySet(config.JWKS_URL)),
+    verifyAccessToken: definition.keepsSellerStatuses
+      ? withCurrentSellerStatus(verifyAccessToken, (sellerId) => findSellerStatus(prisma, sellerId))
+      : verifyAccessToken,
     routes: [...(definition.routes?.({ config, prisma, runInTransaction }) ?? []), operations.router],
     readiness: [
       { name: 'database', check: async () => void (await prisma.$queryRawUnsafe('SELECT 1')) },
@@ -125,5 +149,5 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
     { name: 'database', stop: async () => Promise.all([prisma.$disconnect(), relayPool.end()]).then(() => undefined) },
     ...(ownsProcess ? [{ name: 'telemetry', stop: shutdownTelemetry }] : []),
   ];
-  return serve(app, { port: config.PORT, logger, drain, handleSignals: ownsProcess });
+  return serve(app, { port: config.PORT, host: config.HOST, logger, drain, handleSignals: ownsProcess });
 }

@@ -8,8 +8,11 @@ export async function startService(
   workspace: string,
   env: Record<string, string>,
   readyUrl: string,
-): Promise<{ stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+): Promise<{ pid: number; stop: () => Promise<void> }> {
+  // Node refuses profiling flags in NODE_OPTIONS; SERVICE_NODE_FLAGS passes them (e.g. `--cpu-prof
+  // --cpu-prof-dir=/tmp/prof`, to profile every service under a bench).
+  const flags = process.env.SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...flags, '--import', 'tsx', 'src/main.ts'], {
     cwd: path.join(ROOT, workspace),
     env: { ...process.env, LOG_LEVEL: 'warn', OTEL_TRACES_EXPORTER: 'none', OTEL_METRICS_EXPORTER: 'none', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -26,8 +29,13 @@ export async function startService(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
+    pid: child.pid as number,
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          resolve(); // already gone, e.g. killed by a test
+          return;
+        }
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

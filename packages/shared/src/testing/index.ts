@@ -3,6 +3,7 @@ export * from './expect-no-drift';
 export * from './kafka-broker';
 export * from './metric-sample';
 export * from './reaction-harness';
+export * from './redis-server';
 export * from './test-database';
 export * from './test-env';
 export * from './test-kafka';

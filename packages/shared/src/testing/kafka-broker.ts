@@ -10,7 +10,7 @@
  * so pick ports at least 2 apart. Pass `fresh: true` to wipe the instance's data before starting.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 export interface BrokerOptions {
@@ -84,4 +84,9 @@ export async function startBroker(opts: StartBrokerOptions): Promise<{ brokers: 
 /** Stops the broker on `port` (SIGTERM, then SIGKILL after 60 s). Its data is kept. No-op if not running. */
 export async function stopBroker(opts: BrokerOptions): Promise<void> {
   await kafkaSh('stop', opts);
+}
+
+/** The broker JVM's pid on `port` (from its pid file), e.g. to read its CPU time. */
+export function brokerPid(opts: BrokerOptions): number {
+  return Number(readFileSync(path.join(brokerHomeDir(opts), 'kafka.pid'), 'utf8').trim());
 }

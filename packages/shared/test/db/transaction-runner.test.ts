@@ -45,7 +45,7 @@ describe('Transactions when every database connection is busy', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase(SHARED_DIR);
-    prisma = createPrismaClient(PrismaClient, database.url, 1);
+    prisma = createPrismaClient(PrismaClient, database.url, { max: 1 });
   });
 
   afterAll(async () => {

@@ -26,11 +26,13 @@ describe('The request log', () => {
   const orderRoute = { ...route, path: '/orders/{orderId}', params: z.object({ orderId: z.string() }) };
   handle(orders, orderRoute, async ({ params }) => {
     if (params.orderId === 'missing') throw new AppError('ORDER.NOT_FOUND', 404, 'Order not found');
+    if (params.orderId === 'busy') throw new AppError('HTTP.SERVICE_BUSY', 503, 'Service busy');
+    if (params.orderId === 'bug') throw new Error('a bug');
     return { status: 200, body: { ok: true } };
   });
   handle(orders, route, async () => ({ status: 200, body: { items: [] } }));
   const app = createHttpApp({
-    logger: pino(sink),
+    logger: pino({ level: 'debug' }, sink),
     readiness: [],
     routes: [orders],
     metrics: createServiceMetrics('order-service'),
@@ -46,16 +48,29 @@ describe('The request log', () => {
     const logged = await finished('req-1');
 
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ orderId: 'o-1', res: { statusCode: 200 }, msg: 'request completed' });
+    expect(logged[0]).toMatchObject({
+      orderId: 'o-1',
+      level: 30,
+      res: { statusCode: 200 },
+      msg: 'GET /orders/o-1 200',
+    });
   });
 
-  it('When a request about an order fails, then its line still carries the order id, as a warning', async () => {
+  it('When a client asks for what is not there (4xx), then its line is routine: debug, with the order id', async () => {
     await request(app).get('/orders/missing').set('x-request-id', 'req-2').expect(404);
 
     const logged = await finished('req-2');
 
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ orderId: 'missing', level: 40, res: { statusCode: 404 } });
+    expect(logged[0]).toMatchObject({ orderId: 'missing', level: 20, res: { statusCode: 404 } });
+  });
+
+  it('When a dependency is busy (503), then its line is a warning; when our code fails (500), an error', async () => {
+    await request(app).get('/orders/busy').set('x-request-id', 'req-4').expect(503);
+    await request(app).get('/orders/bug').set('x-request-id', 'req-5').expect(500);
+
+    expect(await finished('req-4')).toEqual([expect.objectContaining({ level: 40, msg: 'GET /orders/busy 503' })]);
+    expect(await finished('req-5')).toEqual([expect.objectContaining({ level: 50, msg: 'GET /orders/bug 500' })]);
   });
 
   it('When a request names no order, then its line has no order id', async () => {

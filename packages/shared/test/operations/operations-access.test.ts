@@ -30,11 +30,19 @@ describe('Admin operations: who may call them', () => {
   });
 
   it('When an admin replays a letter that does not exist, then 404 dead-letter-not-found', async () => {
-    for (const id of ['nope', 'some-topic.dlq:0:1', encodeURIComponent(`${ops.world.dlqTopic}:0:999`)]) {
+    for (const id of ['some-topic.dlq:0:1', encodeURIComponent(`${ops.world.dlqTopic}:0:999`)]) {
       const res = await ops.asAdmin('post', `/dead-letters/${id}/replay`);
       expect(res.status).toBe(404);
       expect(res.type).toBe('application/problem+json');
       expect(res.body.type).toBe(`${PROBLEM_BASE}operations/dead-letter-not-found`);
+    }
+  });
+
+  it('When an admin replays an id that is not <topic>:<partition>:<offset>, then 400 before any query', async () => {
+    for (const id of ['nope', '%00', 'a:b:c', `t:0:${'9'.repeat(20)}`]) {
+      const res = await ops.asAdmin('post', `/dead-letters/${id}/replay`);
+      expect(res.status).toBe(400);
+      expect(res.body.type).toBe(`${PROBLEM_BASE}http/validation-failed`);
     }
   });
 

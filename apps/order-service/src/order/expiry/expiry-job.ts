@@ -9,18 +9,24 @@ const BATCH = 100;
 /**
  * Every instance runs one: each round expires due orders in batches until none is left, then sleeps
  * `intervalMs`. Instances never expire one order twice (SKIP LOCKED + the status check in the
- * aggregate), so no leader election is needed; an order expires at most `intervalMs` late.
+ * aggregate), so no leader election is needed; an order expires at most `intervalMs` after its
+ * deadline and grace.
  */
 export function startExpiryJob(
   runInTransaction: TransactionRunner<Tx>,
-  { intervalMs, logger, outcomes }: { intervalMs: number; logger: Logger; outcomes?: SagaOutcomes },
+  {
+    intervalMs,
+    graceMs,
+    logger,
+    outcomes,
+  }: { intervalMs: number; graceMs: number; logger: Logger; outcomes?: SagaOutcomes },
 ): { stop: () => Promise<void> } {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const round = async () => {
     try {
-      while (!stopped && (await expireDueOrders(runInTransaction, { batchSize: BATCH, outcomes })) === BATCH);
+      while (!stopped && (await expireDueOrders(runInTransaction, { graceMs, batchSize: BATCH, outcomes })) === BATCH);
     } catch (error) {
       logger.warn({ err: error }, 'expiry round failed; retrying next round');
     }

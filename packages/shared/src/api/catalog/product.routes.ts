@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery, pageSchema } from '../../pagination';
+import { text } from '../fields';
 import type { RouteContract } from '../route-contract';
 import { PRODUCT_STATUSES, popularProductSchema, productDetailSchema, productSchema, sizeMm } from './product.schemas';
 
@@ -12,13 +13,14 @@ export const listProductsRoute = {
   method: 'get',
   path: '/products',
   summary: 'Browse sneakers',
-  tag: 'Products',
+  tag: 'products',
   access: 'public',
   query: pageQuery.extend({
-    brand: z.string().trim().min(1).max(60).optional(),
+    brand: text({ max: 60 }).optional(),
     size: z.coerce.number().pipe(sizeMm).optional().describe('Only products with this size in stock (mm).'),
-    minPrice: z.coerce.number().int().nonnegative().optional(),
-    maxPrice: z.coerce.number().int().nonnegative().optional(),
+    // Bounded like the int4 price column they are compared with.
+    minPrice: z.coerce.number().int().nonnegative().max(2_147_483_647).optional(),
+    maxPrice: z.coerce.number().int().nonnegative().max(2_147_483_647).optional(),
     status: z
       .enum(PRODUCT_STATUSES.filter((s) => s !== 'DRAFT') as ['ON_SALE', 'SOLD_OUT', 'DISCONTINUED'])
       .default('ON_SALE'),
@@ -35,7 +37,7 @@ export const popularProductsRoute = {
   method: 'get',
   path: '/products/popular',
   summary: 'Top 5 by units sold (paid) over the last 3 days',
-  tag: 'Products',
+  tag: 'products',
   access: 'public',
   responses: {
     200: {
@@ -50,7 +52,7 @@ export const getProductRoute = {
   method: 'get',
   path: '/products/{productId}',
   summary: 'One sneaker with its sizes and availability',
-  tag: 'Products',
+  tag: 'products',
   access: 'public',
   params: productParams,
   responses: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, text } from '../fields';
 
 /** Whole won: KRW has no minor unit. */
 const krw = z.number().int();
@@ -42,14 +43,12 @@ export const skuStockSchema = z.object({
   sold: z.number().int().nonnegative(),
 });
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-
 export const productFields = {
-  brand: text(60),
-  modelName: text(120),
-  colorway: text(120),
-  releaseDate: z.iso.date().nullable().optional(),
-  description: z.string().max(5_000).optional(),
+  brand: text({ max: 60 }),
+  modelName: text({ max: 120 }),
+  colorway: text({ max: 120 }),
+  releaseDate: calendarDate().nullable().optional(),
+  description: text({ min: 0, max: 5_000, multiline: true }).optional(),
   imageUrls: z.array(z.url().max(2_000)).max(20).optional(),
   price: krw.positive().max(100_000_000),
 };

@@ -12,7 +12,7 @@ export const createProductRoute = {
   method: 'post',
   path: '/products',
   summary: 'List a new sneaker (as a draft)',
-  tag: 'Seller products',
+  tag: 'seller products',
   access: sellers,
   idempotent: true,
   body: z.strictObject({
@@ -37,7 +37,7 @@ export const updateProductRoute = {
   method: 'patch',
   path: '/products/{productId}',
   summary: 'Edit my sneaker',
-  tag: 'Seller products',
+  tag: 'seller products',
   access: sellers,
   params: productParams,
   body: z
@@ -66,7 +66,7 @@ const transition = (path: string, summary: string) =>
     method: 'post',
     path,
     summary,
-    tag: 'Seller products',
+    tag: 'seller products',
     access: sellers,
     params: productParams,
     responses: {
@@ -88,7 +88,7 @@ export const setStockRoute = {
   method: 'put',
   path: '/products/{productId}/sizes/{sizeMm}/stock',
   summary: 'Set how many of a size are on hand (adds the size if new)',
-  tag: 'Seller products',
+  tag: 'seller products',
   access: sellers,
   params: sizeParams,
   body: z.strictObject({
@@ -108,7 +108,7 @@ export const adjustStockRoute = {
   method: 'post',
   path: '/products/{productId}/sizes/{sizeMm}/stock-adjustments',
   summary: 'Add or remove units of a size',
-  tag: 'Seller products',
+  tag: 'seller products',
   access: sellers,
   idempotent: true,
   params: sizeParams,

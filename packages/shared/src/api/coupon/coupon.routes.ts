@@ -7,7 +7,7 @@ export const listClaimablePoliciesRoute = {
   method: 'get',
   path: '/coupon-policies',
   summary: 'Coupons that can be claimed right now, newest first',
-  tag: 'Coupons',
+  tag: 'coupons',
   access: 'public',
   query: pageQuery,
   responses: {
@@ -21,7 +21,7 @@ export const claimCouponRoute = {
   method: 'post',
   path: '/coupon-policies/{policyId}/claims',
   summary: 'Claim one coupon (first come, first served; one per buyer)',
-  tag: 'Coupons',
+  tag: 'coupons',
   access: ['BUYER'],
   idempotent: true,
   params: policyIdParams,
@@ -42,7 +42,7 @@ export const listMyCouponsRoute = {
   method: 'get',
   path: '/coupons/me',
   summary: 'My coupons, newest first (AVAILABLE, RESERVED, USED, EXPIRED)',
-  tag: 'Coupons',
+  tag: 'coupons',
   access: ['BUYER'],
   query: pageQuery,
   responses: {

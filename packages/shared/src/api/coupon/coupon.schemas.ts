@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISCOUNT_TYPES } from '../../discount/discount-rule';
+import { instant, text } from '../fields';
 
 /** Whole won: KRW has no minor unit, so money is an integer everywhere. */
 const krw = z.number().int();
@@ -12,15 +13,15 @@ export const policyIdParams = z.strictObject({ policyId: z.uuid() });
 
 export const createCouponPolicyBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(100),
+    name: text({ max: 100 }),
     discountType: z.enum(DISCOUNT_TYPES),
     discountValue: krw.positive().max(COUPON_LIMITS.maxAmount).describe('Won off (FIXED) or percent 1–100 (PERCENT).'),
     maxDiscount: krw.positive().max(COUPON_LIMITS.maxAmount).optional().describe('PERCENT only: the most taken off.'),
     minOrderAmount: krw.nonnegative().max(COUPON_LIMITS.maxAmount).default(0),
     totalQuantity: z.number().int().min(1).max(COUPON_LIMITS.maxQuantity),
-    claimStartsAt: z.iso.datetime({ offset: true }),
-    claimEndsAt: z.iso.datetime({ offset: true }),
-    validUntil: z.iso.datetime({ offset: true }).optional().describe('Issued coupons expire at this instant…'),
+    claimStartsAt: instant(),
+    claimEndsAt: instant(),
+    validUntil: instant().optional().describe('Issued coupons expire at this instant…'),
     validDays: z
       .number()
       .int()

@@ -9,6 +9,11 @@ const adminOnly = {
   403: { description: 'Not an admin.' },
 } as const;
 
+/** `<dlq topic>:<partition>:<offset>`, as Kafka names them (a topic is at most 249 of [a-zA-Z0-9._-]). */
+const letterId = z
+  .string()
+  .regex(/^[\w.-]{1,249}:\d{1,10}:\d{1,19}$/, 'must be <dead-letter topic>:<partition>:<offset>');
+
 const replayable = {
   400: { description: 'Invalid Idempotency-Key.' },
   422: { description: 'The Idempotency-Key was used for a different request.' },
@@ -41,12 +46,13 @@ export function operationsRoutesOf<S extends PlatformService>(service: S) {
       path: `${base}/dead-letters/{letterId}/replay`,
       summary: `Send one of ${service}'s dead letters back to its original topic`,
       idempotent: true,
-      params: z.strictObject({ letterId: z.string().max(512) }),
+      params: z.strictObject({ letterId }),
       responses: {
         200: { description: 'The letter, now counted as replayed.', schema: deadLetterView },
         ...adminOnly,
-        404: { description: 'No such dead letter (OPERATIONS.DEAD_LETTER_NOT_FOUND).' },
         ...replayable,
+        400: { description: 'Invalid dead letter id or Idempotency-Key.' },
+        404: { description: 'No such dead letter (OPERATIONS.DEAD_LETTER_NOT_FOUND).' },
       },
     },
     replayAllDeadLetters: {

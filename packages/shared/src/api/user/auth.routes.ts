@@ -3,7 +3,8 @@ import { ACCESS_TOKEN } from '../../auth/access-token';
 import type { RouteContract } from '../route-contract';
 import { emailField, tokenPairView } from './user.schemas';
 
-const refreshTokenField = z.string().min(1).max(256);
+/** Opaque to clients, but always base64url: anything else cannot be one of ours. */
+const refreshTokenField = z.string().regex(/^[\w-]{1,256}$/, 'must be a refresh token as issued (base64url)');
 
 // Log-in, refresh and log-out take no Idempotency-Key: a stored replay would keep live tokens in
 // plain text in idempotency_keys, and log-out is idempotent by nature.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../fields';
 import type { RouteContract } from '../route-contract';
 import { emailField, newPasswordField, userView } from './user.schemas';
 
@@ -32,7 +33,7 @@ export const signUpSellerRoute = {
   body: z.strictObject({
     email: emailField,
     password: newPasswordField,
-    storeName: z.string().trim().min(1).max(100),
+    storeName: text({ max: 100 }),
   }),
   responses: signUpResponses,
 } satisfies RouteContract;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ROLES, SELLER_STATUSES } from '../../auth/identity';
+import { typedSecret } from '../fields';
 
 /** Longest address SMTP can deliver to (RFC 5321); anything longer cannot be a real account. */
 export const emailField = z.email().max(254);
 
-export const newPasswordField = z.string().min(8).max(128);
+export const newPasswordField = typedSecret({ min: 8, max: 128 });
 
 export const sellerProfileView = z.object({
   storeName: z.string(),

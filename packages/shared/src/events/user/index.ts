@@ -1,2 +1,3 @@
 export * from './seller-approved.event';
+export * from './seller-suspended.event';
 export * from './user-registered.event';

@@ -1,5 +1,5 @@
 import type { listProductsRoute } from '@sneakers/shared';
-import { decodeCursor, type Page, toPage } from '@sneakers/shared';
+import { decodeCursor, instant, type Page, toPage } from '@sneakers/shared';
 import { z } from 'zod';
 import type { Prisma, Product } from '../../../generated/prisma/client';
 import type { Tx } from '../../../prisma';
@@ -50,6 +50,7 @@ export async function listProducts(tx: Tx, query: ListProducts): Promise<Page<Pr
 const positionOf = (sort: Sort) =>
   z.object({
     s: z.literal(sort),
-    k: sort === 'newest' ? z.iso.datetime() : z.number().int().nonnegative(),
+    // Price and units sold are int4 columns.
+    k: sort === 'newest' ? instant() : z.number().int().nonnegative().max(2_147_483_647),
     id: z.uuid(),
   });

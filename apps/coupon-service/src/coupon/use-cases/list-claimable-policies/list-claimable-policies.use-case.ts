@@ -1,10 +1,10 @@
-import { decodeCursor, type Page, toPage } from '@sneakers/shared';
+import { decodeCursor, instant, type Page, toPage } from '@sneakers/shared';
 import { z } from 'zod';
 import type { Tx } from '../../../prisma';
 import { listClaimablePolicies as findClaimable } from '../../coupon-policy.repository';
 import type { CouponPolicy } from '../../domain/coupon-policy';
 
-const position = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });
+const position = z.strictObject({ createdAt: instant(), id: z.uuid() });
 
 /**
  * Policies a buyer could claim at `now`, by the database's count. During a storm the count trails

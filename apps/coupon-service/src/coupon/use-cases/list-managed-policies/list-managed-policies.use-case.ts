@@ -1,10 +1,10 @@
-import { decodeCursor, type Identity, type Page, toPage } from '@sneakers/shared';
+import { decodeCursor, type Identity, instant, type Page, toPage } from '@sneakers/shared';
 import { z } from 'zod';
 import type { Tx } from '../../../prisma';
 import { listPolicies } from '../../coupon-policy.repository';
 import type { CouponPolicy } from '../../domain/coupon-policy';
 
-const position = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });
+const position = z.strictObject({ createdAt: instant(), id: z.uuid() });
 
 /** A seller's own campaigns; an admin sees every seller's. Newest first. */
 export async function listManagedPolicies(

@@ -1,9 +1,9 @@
-import { decodeCursor, type Page, toPage } from '@sneakers/shared';
+import { decodeCursor, instant, type Page, toPage } from '@sneakers/shared';
 import { z } from 'zod';
 import type { Tx } from '../../../prisma';
 import { type CouponWithPolicy, listBuyerCoupons } from '../../user-coupon.repository';
 
-const position = z.strictObject({ issuedAt: z.iso.datetime(), id: z.uuid() });
+const position = z.strictObject({ issuedAt: instant(), id: z.uuid() });
 
 /** One page of the buyer's coupons, newest first. */
 export async function listMyCoupons(

@@ -6,17 +6,24 @@ import type { SagaOutcomes } from '../../saga-outcomes';
 import { advanceOrder } from '../advance-order/advance-order.use-case';
 
 /**
- * Expires one batch of unpaid orders past their deadline; returns how many. The batch is claimed
+ * Expires one batch of unpaid orders whose deadline passed more than `graceMs` ago; returns how
+ * many. The grace is for payments payment-service accepted before the deadline and whose
+ * payment.completed is still on its way: a buyer answered 201 must end with a PAID order. The batch is claimed
  * with SKIP LOCKED and expired in the same transaction, so two runners never expire one order, and a
  * payment.completed being applied to an order (which holds its row lock) is never overtaken: it
  * either commits PAID first (the order is then not due) or comes after EXPIRED and sees it.
  */
 export async function expireDueOrders(
   runInTransaction: TransactionRunner<Tx>,
-  { now = new Date(), batchSize = 100, outcomes }: { now?: Date; batchSize?: number; outcomes?: SagaOutcomes } = {},
+  {
+    now = new Date(),
+    graceMs,
+    batchSize = 100,
+    outcomes,
+  }: { now?: Date; graceMs: number; batchSize?: number; outcomes?: SagaOutcomes },
 ): Promise<number> {
   return runInTransaction(async (tx) => {
-    const due = await lockDueOrderIds(tx, now, batchSize);
+    const due = await lockDueOrderIds(tx, new Date(now.getTime() - graceMs), batchSize);
     for (const orderId of due) {
       await advanceOrder(tx, {
         orderId,

@@ -1,11 +1,11 @@
-import { decodeCursor, handle, listMyOrdersRoute, toPage } from '@sneakers/shared';
+import { decodeCursor, handle, instant, listMyOrdersRoute, toPage } from '@sneakers/shared';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { OrderDeps } from '../../order.deps';
 import { listBuyerOrders } from '../../order.repository';
 import { orderView } from '../../order.views';
 
-const cursorShape = z.object({ placedAt: z.iso.datetime(), id: z.uuid() });
+const cursorShape = z.object({ placedAt: instant(), id: z.uuid() });
 
 export function serveListOrders(router: Router, { runInTransaction }: OrderDeps): void {
   handle(router, listMyOrdersRoute, async ({ identity, query }) => {

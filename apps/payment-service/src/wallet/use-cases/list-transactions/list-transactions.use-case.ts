@@ -1,4 +1,4 @@
-import { decodeCursor, type Page, toPage } from '@sneakers/shared';
+import { decodeCursor, instant, type Page, toPage } from '@sneakers/shared';
 import { z } from 'zod';
 import type { Tx } from '../../../prisma';
 import type { LedgerEntry } from '../../domain/ledger-entry';
@@ -6,7 +6,7 @@ import { listLedgerEntries } from '../../wallet.repository';
 
 // Where the previous page ended. The id bound keeps it within bigint, so no cursor reaches SQL as
 // anything but a valid position.
-const position = z.object({ createdAt: z.iso.datetime(), id: z.string().regex(/^[1-9]\d{0,17}$/) });
+const position = z.object({ createdAt: instant(), id: z.string().regex(/^[1-9]\d{0,17}$/) });
 
 /** One page of the buyer's ledger, newest first. */
 export async function listTransactions(

@@ -1,5 +1,5 @@
 import type { UserView } from '@sneakers/shared';
-import { decodeCursor, type Page, type Role, type SellerStatus, toPage } from '@sneakers/shared';
+import { decodeCursor, instant, type Page, type Role, type SellerStatus, toPage } from '@sneakers/shared';
 import { z } from 'zod';
 import type { UserServiceDeps } from '../../../deps';
 import { listUsers as findUsers } from '../../user.repository';
@@ -13,7 +13,7 @@ export interface ListUsersQuery {
 }
 
 /** The last row of a page; the next page starts strictly after it in (created_at, id) descending order. */
-const position = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });
+const position = z.strictObject({ createdAt: instant(), id: z.uuid() });
 
 export async function listUsers(deps: Pick<UserServiceDeps, 'db'>, query: ListUsersQuery): Promise<Page<UserView>> {
   const after = query.cursor ? decodeCursor(query.cursor, position) : undefined;

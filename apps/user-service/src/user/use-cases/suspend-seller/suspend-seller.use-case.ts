@@ -1,4 +1,4 @@
-import { type RouteResult, withIdempotency } from '@sneakers/shared';
+import { type RouteResult, sellerSuspended, withIdempotency, writeOutboxEvent } from '@sneakers/shared';
 import type { UserServiceDeps } from '../../../deps';
 import { asSeller, suspend } from '../../domain/user';
 import { lockUserById, saveSellerStatus } from '../../user.repository';
@@ -6,8 +6,8 @@ import { toUserView } from '../../user.view';
 import type { SellerDecision } from '../approve-seller/approve-seller.use-case';
 
 /**
- * Takes effect on the seller's next token (at the latest when its access token expires, since a
- * refresh reads the status afresh). No event yet: the shared kit defines no `seller.suspended`.
+ * Announced as seller.suspended with the status change: the services that check sellers keep it and
+ * refuse the seller's next request, whatever its unexpired access token still says.
  */
 export async function suspendSeller(
   deps: Pick<UserServiceDeps, 'runInTransaction' | 'now'>,
@@ -19,7 +19,13 @@ export async function suspendSeller(
     async (tx) => {
       const seller = asSeller(await lockUserById(tx, sellerId));
       const suspended = suspend(seller, deps.now());
-      if (suspended) await saveSellerStatus(tx, suspended);
+      if (suspended) {
+        await saveSellerStatus(tx, suspended);
+        await writeOutboxEvent(tx, sellerSuspended, {
+          aggregateId: suspended.id,
+          payload: { sellerId: suspended.id, suspendedAt: suspended.updatedAt.toISOString() },
+        });
+      }
       return { status: 200, body: toUserView(suspended ?? seller) };
     },
   );
