@@ -25,6 +25,8 @@ export interface Fault {
   inject: () => Promise<void>;
   /** Brings the dependency back (starts it again); recovery is timed from its start. */
   recover?: () => Promise<void>;
+  /** Services whose /health/ready must answer not-ready (503) while the dependency is gone. */
+  unready?: ServiceName[];
 }
 
 /**
@@ -97,8 +99,10 @@ export async function checkOutThrough(
 
   await sleep(LEAD_MS);
   const faultStartedAt = Date.now();
+  const readiness = watchReadiness(platform, fault.unready ?? []);
   await fault.inject();
   faultEndedAt = Date.now();
+  const saidUnready = readiness.stop();
   const ready = allReadyAfter(platform, faultEndedAt);
   await fault.recover?.();
   loadEndsAt = Date.now() + TAIL_MS;
@@ -135,6 +139,7 @@ export async function checkOutThrough(
       connections: { baseline, after: counts },
     })}`,
   );
+  expect(await saidUnready).toEqual(fault.unready ?? []);
   expect(readyAfterMs).not.toBeNull();
   expect(firstCheckout).toBeDefined();
   expect(violations).toEqual([]);
@@ -171,6 +176,32 @@ async function allReadyAfter(platform: Platform, since: number): Promise<number 
     () => Date.now() - since,
     () => null,
   );
+}
+
+/** Polls the services' readiness until stopped; says which of them answered 503 meanwhile. */
+function watchReadiness(platform: Platform, services: ServiceName[]): { stop: () => Promise<ServiceName[]> } {
+  const unready = new Set<ServiceName>();
+  let watching = true;
+  const polling = (async () => {
+    while (watching) {
+      await Promise.all(
+        services.map((s) =>
+          fetch(`${platform.url(s)}/health/ready`, { signal: AbortSignal.timeout(5_000) }).then(
+            (r) => void (r.status === 503 && unready.add(s)),
+            () => undefined,
+          ),
+        ),
+      );
+      await sleep(250);
+    }
+  })();
+  return {
+    stop: async () => {
+      watching = false;
+      await polling;
+      return services.filter((s) => unready.has(s));
+    },
+  };
 }
 
 function deadServices(platform: Platform): ServiceName[] {
