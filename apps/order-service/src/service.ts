@@ -52,7 +52,7 @@ export async function startOrderService(options: ServiceStartOptions = {}) {
       subscribesTo: ['stock', 'coupon', 'payment'],
       metrics,
       reactions: () => orderReactions({ paymentWindowMs: config.ORDER_PAYMENT_WINDOW_MS, outcomes }),
-      routes: ({ runInTransaction }) => orderRoutes({ runInTransaction, waiter, outcomes }),
+      routes: ({ runInTransaction, prisma }) => orderRoutes({ runInTransaction, reads: prisma, waiter, outcomes }),
       drain: [
         { name: 'data-platform consumer', stop: () => delivery.stop() },
         { name: 'expiry job', stop: async () => expiry?.stop() },

@@ -1,10 +1,12 @@
-import type { DiscountRule } from '@sneakers/shared';
+import type { DiscountRule, SqlExecutor } from '@sneakers/shared';
 import { Prisma } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { CancelReason, Order, OrderStatus } from './domain/order';
 
 const withLines = { lines: { orderBy: { lineNo: 'asc' } } } as const;
-type OrderRow = Prisma.OrderGetPayload<{ include: typeof withLines }>;
+type OrderRow = Omit<Prisma.OrderGetPayload<{ include: typeof withLines }>, 'lines'> & {
+  lines: Array<Pick<Prisma.OrderLineGetPayload<object>, 'skuId' | 'quantity' | 'productId' | 'sellerId' | 'unitPrice'>>;
+};
 
 export async function insertOrder(tx: Tx, order: Order): Promise<void> {
   await tx.order.create({
@@ -19,14 +21,32 @@ export async function insertOrder(tx: Tx, order: Order): Promise<void> {
   });
 }
 
+/** Reads orders in one statement (a transaction's, or the client's own outside one). */
+export type OrderReader = Pick<SqlExecutor, '$queryRawUnsafe'>;
+
+/**
+ * The order and its lines in one statement: on the hot paths (every saga step, every `Prefer: wait`
+ * re-read) each round trip to PostgreSQL costs more CPU than the query, so the lines come as JSON.
+ */
+const SELECT_ORDER = `
+  SELECT o.id, o.buyer_id AS "buyerId", o.status::text, o.user_coupon_id AS "userCouponId",
+         o.stock_outcome AS "stockOutcome", o.stock_reject_reason AS "stockRejectReason",
+         o.coupon_outcome AS "couponOutcome", o.coupon_rule AS "couponRule", o.subtotal, o.discount,
+         o.amount, o.payment_deadline AS "paymentDeadline", o.cancel_reason AS "cancelReason",
+         o.payment_id AS "paymentId", o.placed_at AS "placedAt", o.updated_at AS "updatedAt",
+         (SELECT coalesce(json_agg(json_build_object('skuId', l.sku_id, 'quantity', l.quantity,
+                   'productId', l.product_id, 'sellerId', l.seller_id, 'unitPrice', l.unit_price) ORDER BY l.line_no), '[]')
+          FROM order_lines l WHERE l.order_id = o.id) AS lines
+  FROM orders o WHERE o.id = $1::uuid`;
+
 /** The order with its row locked until the transaction ends, so transitions of one order queue up. */
-export async function lockOrder(tx: Tx, id: string): Promise<Order | undefined> {
-  const locked = await tx.$queryRaw<unknown[]>`SELECT 1 FROM orders WHERE id = ${id}::uuid FOR UPDATE`;
-  return locked.length > 0 ? findOrder(tx, id) : undefined;
+export async function lockOrder(tx: OrderReader, id: string): Promise<Order | undefined> {
+  const [row] = await tx.$queryRawUnsafe<OrderRow[]>(`${SELECT_ORDER} FOR UPDATE OF o`, id);
+  return row ? toOrder(row) : undefined;
 }
 
-export async function findOrder(tx: Pick<Tx, 'order'>, id: string): Promise<Order | undefined> {
-  const row = await tx.order.findUnique({ where: { id }, include: withLines });
+export async function findOrder(db: OrderReader, id: string): Promise<Order | undefined> {
+  const [row] = await db.$queryRawUnsafe<OrderRow[]>(SELECT_ORDER, id);
   return row ? toOrder(row) : undefined;
 }
 

@@ -31,7 +31,7 @@ describe('Saga outcome metrics', () => {
     const counting = createHttpApp({
       logger,
       metrics,
-      routes: orderRoutes({ runInTransaction: app.runInTransaction, waiter, outcomes }),
+      routes: orderRoutes({ runInTransaction: app.runInTransaction, reads: app.prisma, waiter, outcomes }),
       readiness: [],
       verifyAccessToken: app.tokens.verifier,
     });

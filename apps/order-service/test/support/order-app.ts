@@ -52,7 +52,7 @@ export async function startOrderApp(): Promise<OrderApp> {
   await waiter.start();
   const app = createHttpApp({
     logger,
-    routes: orderRoutes({ runInTransaction, waiter }),
+    routes: orderRoutes({ runInTransaction, reads: prisma, waiter }),
     readiness: [],
     verifyAccessToken: tokens.verifier,
   });

@@ -7,9 +7,9 @@ import { assertCanSee } from '../../order-access';
 import { preferredWaitMs } from '../../waiting/prefer-wait';
 import { waitWhilePending } from '../../waiting/wait-while-pending';
 
-export function serveGetOrder(router: Router, { runInTransaction, waiter }: OrderDeps): void {
+export function serveGetOrder(router: Router, { reads, waiter }: OrderDeps): void {
   handle(router, getOrderRoute, async ({ identity, params, req }) => {
-    const read = () => runInTransaction((tx) => findOrder(tx, params.orderId));
+    const read = () => findOrder(reads, params.orderId);
     const first = await read();
     // Check access before holding the request, so nobody can wait on someone else's order.
     assertCanSee(identity, first);

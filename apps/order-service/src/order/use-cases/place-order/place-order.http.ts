@@ -8,7 +8,7 @@ import { preferredWaitMs } from '../../waiting/prefer-wait';
 import { waitWhilePending } from '../../waiting/wait-while-pending';
 import { placeOrder } from './place-order.use-case';
 
-export function servePlaceOrder(router: Router, { runInTransaction, waiter }: OrderDeps): void {
+export function servePlaceOrder(router: Router, { runInTransaction, reads, waiter }: OrderDeps): void {
   handle(router, placeOrderRoute, async ({ identity, body, idempotencyKey, req }) => {
     const placed = await withIdempotency(
       runInTransaction,
@@ -23,7 +23,7 @@ export function servePlaceOrder(router: Router, { runInTransaction, waiter }: Or
     const waitMs = preferredWaitMs(req.header('prefer'));
     if (waitMs === 0) return { ...placed, headers };
     // The stored (or replayed) answer is the PENDING order; a waiting client wants the latest.
-    const order = await waitWhilePending(waiter, () => runInTransaction((tx) => findOrder(tx, id)), id, waitMs);
+    const order = await waitWhilePending(waiter, () => findOrder(reads, id), id, waitMs);
     return { status: placed.status, headers, body: order ? orderView(order) : placed.body };
   });
 }
