@@ -3,5 +3,6 @@ export * from './auth-errors';
 export * from './authenticate';
 export * from './current-seller-status';
 export * from './identity';
+export * from './keep-seller-statuses';
 export * from './seller-status-store';
 export * from './verify-access-token';
