@@ -2,6 +2,7 @@ import { createLogger, loadConfigOrExit, PgChangeWaiter, runService, type Servic
 import { paymentRoutes } from './app';
 import { paymentServiceEnv } from './config';
 import { PAYABLE_ORDER_CHANNEL } from './payment/payable-order.repository';
+import { lockPaymentsForRun } from './payment/reactions/lock-payments-for-run';
 import { createPrisma } from './prisma';
 import { reactions } from './reactions';
 
@@ -21,6 +22,7 @@ export async function startPaymentService(options: ServiceStartOptions = {}) {
       createPrisma,
       subscribesTo: ['user', 'order'],
       reactions: () => reactions,
+      lockRun: lockPaymentsForRun,
       routes: (deps) => paymentRoutes({ ...deps, payableOrders }),
       drain: [{ name: 'payable-order waiter', stop: () => payableOrders.stop() }],
     },

@@ -26,7 +26,7 @@ const idempotencyHeader = z.object({
 /** Answers any route can get from the gateway or a crowded service: wait Retry-After, then retry. */
 const RETRYABLE = {
   429: 'Too many requests from this caller (gateway/too-many-requests).',
-  503: 'A service is down (gateway/service-unavailable), busy (http/service-busy) or lost its database for a moment (http/database-unavailable); nothing was done.',
+  503: 'A service is down (gateway/service-unavailable), busy (http/service-busy) or its database could not finish the request (http/database-unavailable); nothing was done.',
   504: 'A service did not answer in time (gateway/upstream-timeout); a write may still have happened.',
 } as const;
 

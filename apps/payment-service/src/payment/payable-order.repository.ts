@@ -19,6 +19,13 @@ export async function lockPayableOrder(tx: Tx, orderId: string): Promise<Payable
   return rows[0];
 }
 
+/** Locks the rows of these orders that exist, in id order (see lockPaymentsForRun). */
+export async function lockPayableOrders(tx: Tx, orderIds: string[]): Promise<void> {
+  if (orderIds.length === 0) return;
+  await tx.$queryRaw`
+    SELECT order_id FROM payable_orders WHERE order_id = ANY(${orderIds}::uuid[]) ORDER BY order_id FOR UPDATE`;
+}
+
 /**
  * The checkout's trace context stored with the order (empty when none came with its events), or
  * undefined when no event about the order has arrived yet.

@@ -7,6 +7,12 @@ export async function openWallet(tx: Tx, userId: string): Promise<void> {
   await tx.wallet.createMany({ data: [{ userId }], skipDuplicates: true });
 }
 
+/** Locks these buyers' wallets, in id order (see lockPaymentsForRun). */
+export async function lockWallets(tx: Tx, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await tx.$queryRaw`SELECT user_id FROM wallets WHERE user_id = ANY(${userIds}::uuid[]) ORDER BY user_id FOR UPDATE`;
+}
+
 /**
  * Adds `amount` unless the balance would pass `balanceCap`, in one statement: concurrent credits
  * queue on the row lock and each re-checks the cap against the balance it finally sees, so none is

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   applyOnce,
+  applyRunOnce,
   type EventEnvelope,
   orderAwaitingPayment,
   orderCancelled,
@@ -8,6 +9,7 @@ import {
   type PayloadOf,
 } from '@sneakers/shared';
 import { envelopeOf } from '@sneakers/shared/testing';
+import { lockPaymentsForRun } from '../../src/payment/reactions/lock-payments-for-run';
 import { reactions } from '../../src/reactions';
 import type { PaymentApp } from './payment-app';
 
@@ -67,6 +69,31 @@ export async function deliver(app: PaymentApp, ...events: Array<EventEnvelope<un
     const envelope = { ...event, payload: reaction.contract.payload.parse(event.payload) };
     await applyOnce(app.runInTransaction, CONSUMER, reaction, envelope);
   }
+}
+
+/**
+ * Applies events in one transaction, in order, as the consumer does with a run of them from one
+ * fetch: the run's row locks first (the service's `lockRun`), then each event's reaction.
+ */
+export async function deliverRun(app: PaymentApp, ...events: Array<EventEnvelope<unknown>>): Promise<void> {
+  const envelopes = events.map((event) => {
+    const reaction = reactions.find((r) => r.contract.type === event.type);
+    if (!reaction) throw new Error(`payment-service has no reaction for ${event.type}`);
+    return { reaction, envelope: { ...event, payload: reaction.contract.payload.parse(event.payload) } };
+  });
+  await applyRunOnce(
+    app.runInTransaction,
+    CONSUMER,
+    envelopes,
+    ({ envelope }) => envelope.eventId,
+    async (fresh, tx) => {
+      await lockPaymentsForRun(
+        fresh.map(({ envelope }) => envelope),
+        tx,
+      );
+      for (const { reaction, envelope } of fresh) await reaction.handle(envelope as EventEnvelope<never>, tx);
+    },
+  );
 }
 
 export const payableOrder = (app: PaymentApp, orderId: string) =>

@@ -42,7 +42,8 @@ export const HttpErrors = {
     }),
   databaseUnavailable: ({ cause }: Pick<AppErrorOptions, 'cause'> = {}) =>
     new AppError('HTTP.DATABASE_UNAVAILABLE', 503, 'Database Unavailable', {
-      detail: 'The service lost its database for a moment; nothing was changed. Retry shortly.',
+      detail:
+        'The database could not finish this request (a lost connection, a restart or a conflict); nothing was changed. Retry shortly.',
       retryAfterSeconds: 1,
       cause,
     }),

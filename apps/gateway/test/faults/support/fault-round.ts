@@ -5,12 +5,52 @@ import {
   buyerWithBalance,
   PLATFORM_SERVICE_NAMES,
   type Platform,
+  type PlatformOptions,
   type ServiceName,
   sneakerOnSale,
+  startPlatform,
 } from '../../support/platform';
 import { runCheckouts } from './checkout-load';
-import type { ConnectionCounts, ServiceConnections } from './service-connections';
+import { type ConnectionCounts, ServiceConnections } from './service-connections';
 import { shopViolations } from './shop-invariants';
+
+/** A platform with a storefront open and its quiet connection counts: what every round runs on. */
+export interface FaultyShop {
+  platform: Platform;
+  storefront: Storefront;
+  connections: ServiceConnections;
+  baseline: ConnectionCounts;
+  stop: () => Promise<void>;
+}
+
+const BUYERS = 20;
+const PRICE = 10_000;
+// The last size scarce, so some orders are rejected and compensated.
+const SIZES = [
+  { sizeMm: 260, stock: 2_000 },
+  { sizeMm: 270, stock: 2_000 },
+  { sizeMm: 280, stock: 12 },
+];
+/** order-service's default: an unpaid order may stay AWAITING_PAYMENT this long past its deadline. */
+const GRACE_MS = 60_000;
+
+/** Starts the platform, opens the storefront and reads the connection counts at rest. */
+export async function openFaultyShop(options: PlatformOptions): Promise<FaultyShop> {
+  const platform = await startPlatform(options);
+  try {
+    const storefront = await openStorefront(platform, { buyers: BUYERS, price: PRICE, sizes: SIZES });
+    const connections = await ServiceConnections.open(platform);
+    const baseline = await connections.counts();
+    const stop = async () => {
+      await connections.close();
+      await platform.stop();
+    };
+    return { platform, storefront, connections, baseline, stop };
+  } catch (error) {
+    await platform.stop();
+    throw error;
+  }
+}
 
 /** A seller's sneaker on sale and buyers with money: what every round of a file checks out with. */
 export interface Storefront {
@@ -29,11 +69,8 @@ export interface Fault {
   unready?: ServiceName[];
 }
 
-/**
- * A seller with one sneaker on sale (the last size scarce, so some orders are rejected and
- * compensated) and buyers with money, signed in through the gateway.
- */
-export async function openStorefront(
+/** A seller with one sneaker on sale and buyers with money, signed in through the gateway. */
+async function openStorefront(
   platform: Platform,
   { buyers, price, sizes }: { buyers: number; price: number; sizes: Array<{ sizeMm: number; stock: number }> },
 ): Promise<Storefront> {
@@ -74,10 +111,8 @@ const COUPON_DISCOUNT = 1_000;
  * ready, and every database's connections be back to `baseline`. Prints what recovery took.
  */
 export async function checkOutThrough(
-  platform: Platform,
-  { seller, skuIds, buyers }: Storefront,
+  { platform, storefront: { seller, skuIds, buyers }, connections, baseline }: FaultyShop,
   fault: Fault,
-  { connections, baseline, graceMs }: { connections: ServiceConnections; baseline: ConnectionCounts; graceMs: number },
 ): Promise<void> {
   const couponPolicyId = await couponPolicy(platform, seller, fault.name);
   let faultEndedAt: number | undefined;
@@ -115,10 +150,10 @@ export async function checkOutThrough(
   const settleStartedAt = Date.now();
   const violations = await eventually(
     'every invariant to hold',
-    () => shopViolations(platform, { graceMs }),
+    () => shopViolations(platform, { graceMs: GRACE_MS }),
     (problems) => problems.length === 0,
     { timeoutMs: SETTLE_LIMIT_MS, intervalMs: 1_000 },
-  ).catch(() => shopViolations(platform, { graceMs }));
+  ).catch(() => shopViolations(platform, { graceMs: GRACE_MS }));
   const settledAfterMs = Date.now() - settleStartedAt;
   const counts = await eventually(
     'connections back to baseline',
