@@ -17,5 +17,7 @@ export async function lockStockForRun(events: EventEnvelope<unknown>[], tx: Tx):
     else if (type === orderPaid.type || type === orderCancelled.type)
       settled.push((payload as PayloadOf<typeof orderPaid | typeof orderCancelled>).orderId);
   }
+  // Placements alone are reserved by one batch that locks its SKUs in id order itself.
+  if (settled.length === 0) return;
   await lockStockOf(tx, { skuIds: [...skuIds], orderIds: settled });
 }
