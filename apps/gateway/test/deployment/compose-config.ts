@@ -13,7 +13,7 @@ export interface ComposeService {
   environment?: Record<string, string | number | null>;
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
-  ports?: Array<{ target: number; published: string | number }>;
+  ports?: Array<{ target: number; published: string | number; host_ip?: string }>;
   volumes?: Array<{ type: string; source: string; target: string }>;
   entrypoint?: string[];
   command?: string[];
@@ -56,7 +56,8 @@ const dockerComposeV1: ComposeValidator = {
       v1.stdout,
     );
     if (json.status !== 0) throw new Error(`could not read docker-compose config's output:\n${json.stderr}`);
-    return JSON.parse(json.stdout) as ComposeConfig;
+    // v1 still prints some short forms (ports as "127.0.0.1:3000:3000/tcp").
+    return normalizeCompose(JSON.parse(json.stdout), REPO_ROOT);
   },
 };
 

@@ -40,10 +40,15 @@ function dependsOn(value: unknown) {
 
 function port(value: unknown) {
   if (isObject(value)) return value;
-  const match = /^(?:(?:\d+\.\d+\.\d+\.\d+|\[[\d:a-f]*\]):)?(?:(\d+):)?(\d+)(?:\/(tcp|udp))?$/.exec(String(value));
+  const match = /^(?:(\d+\.\d+\.\d+\.\d+|\[[\d:a-f]*\]):)?(?:(\d+):)?(\d+)(?:\/(tcp|udp))?$/.exec(String(value));
   if (!match) throw new Error(`port "${value}": ranges are not resolved without Docker Compose`);
-  const [, published, target, protocol] = match;
-  return { target: Number(target), ...(published ? { published } : {}), protocol: protocol ?? 'tcp' };
+  const [, hostIp, published, target, protocol] = match;
+  return {
+    target: Number(target),
+    ...(published ? { published } : {}),
+    ...(hostIp ? { host_ip: hostIp } : {}),
+    protocol: protocol ?? 'tcp',
+  };
 }
 
 function volume(value: unknown, projectDir: string) {

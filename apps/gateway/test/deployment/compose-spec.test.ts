@@ -61,7 +61,7 @@ describe('short forms turned into the long ones docker compose config prints', (
       healthcheck: { test: ['CMD-SHELL', 'curl -f http://localhost'] },
       ports: [
         { target: 80, published: '8080', protocol: 'tcp' },
-        { target: 90, published: '9090', protocol: 'udp' },
+        { target: 90, published: '9090', host_ip: '127.0.0.1', protocol: 'udp' },
       ],
       volumes: [
         { type: 'bind', source: '/project/data', target: '/data', read_only: true },

@@ -63,7 +63,7 @@ describe(`docker-compose.yml, validated and resolved by ${validator.name}`, () =
         name,
         context: REPO_ROOT,
         dockerfile: 'Dockerfile',
-        args: { SERVICE: name },
+        args: { SERVICE: name, NODE_IMAGE: process.env.NODE_IMAGE ?? 'node:24-slim' },
       });
     }
   });
@@ -76,7 +76,10 @@ describe(`docker-compose.yml, validated and resolved by ${validator.name}`, () =
     const stillLocal = loopbackDefaults(schema).filter((key) => env[key] === undefined || LOOPBACK.test(env[key]));
     expect(stillLocal).toEqual([]);
     expect(env.PORT).toBe(String(portOf(name)));
-    expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://jaeger:4318');
+    expect(env).toMatchObject({
+      OTEL_TRACES_EXPORTER: 'zipkin',
+      OTEL_EXPORTER_ZIPKIN_ENDPOINT: 'http://tracing:9411/api/v2/spans',
+    });
     expect(env.OTEL_SERVICE_NAME).toBe(name);
   });
 
@@ -86,7 +89,7 @@ describe(`docker-compose.yml, validated and resolved by ${validator.name}`, () =
       ...(env.DATABASE_URL ? ['postgres'] : []),
       ...(env.KAFKA_BROKERS ? ['kafka'] : []),
       ...(env.REDIS_URL ? ['redis'] : []),
-      'jaeger',
+      'tracing',
     ];
     expect(healthyDependencies(name)).toEqual(expect.arrayContaining(needed));
     expect(service(name).healthcheck?.test.join(' ')).toContain('/health/ready');
@@ -115,19 +118,42 @@ describe(`docker-compose.yml, validated and resolved by ${validator.name}`, () =
 
   it('runs Kafka 3.9.1 in KRaft mode without auto-created topics (the services create theirs)', () => {
     const kafka = service('kafka');
-    expect(kafka.image).toBe('apache/kafka:3.9.1');
+    expect(kafka.image).toBe(process.env.KAFKA_IMAGE ?? 'apache/kafka:3.9.1');
     expect(kafka.environment).toMatchObject({ KAFKA_PROCESS_ROLES: 'broker,controller' });
     expect(String(kafka.environment?.KAFKA_AUTO_CREATE_TOPICS_ENABLE)).toBe('false');
   });
 
-  it('publishes the Jaeger UI on 16686 and receives OTLP over HTTP', () => {
-    expect(service('jaeger').image).toMatch(/^jaegertracing\/all-in-one:/);
-    expect(publishedPorts('jaeger')).toContain(16686);
+  it('publishes the Zipkin UI and API on 9411', () => {
+    expect(service('tracing').image).toBe(process.env.TRACING_IMAGE ?? 'openzipkin/zipkin:3.4.4');
+    expect(publishedPorts('tracing')).toContain(Number(process.env.TRACING_PORT ?? 9411));
+  });
+
+  it('publishes ports on 127.0.0.1 only', () => {
+    const published = Object.entries(config.services).flatMap(([name, { ports }]) =>
+      (ports ?? []).map((port) => ({ name, hostIp: port.host_ip })),
+    );
+    expect(published.length).toBeGreaterThan(0);
+    expect(published.filter(({ hostIp }) => hostIp !== '127.0.0.1')).toEqual([]);
+  });
+
+  it('runs official images unless a variable names a stand-in', () => {
+    const source = readFileSync(path.join(REPO_ROOT, 'docker-compose.yml'), 'utf8');
+    // `image: ${VARIABLE:-default}`, as [variable, default]
+    const images = [...source.matchAll(/^\s+image: (.*)$/gm)].map(
+      ([, image]) => /^\$\{(\w+):-([^}]+)\}$/.exec(image ?? '')?.slice(1) ?? image,
+    );
+    expect(images).toEqual([
+      ['POSTGRES_IMAGE', 'postgres:17-alpine'],
+      ['REDIS_IMAGE', 'redis:7.4-alpine'],
+      ['KAFKA_IMAGE', 'apache/kafka:3.9.1'],
+      ['TRACING_IMAGE', 'openzipkin/zipkin:3.4.4'],
+    ]);
+    expect(source).toMatch(/^ {2}NODE_IMAGE: \$\{NODE_IMAGE:-node:24-slim\}$/m);
   });
 
   it('serves the data platform stand-in to the order-service from the order-service image', () => {
     const dataPlatform = service('data-platform');
-    expect(dataPlatform.build?.args).toEqual({ SERVICE: 'order-service' });
+    expect(dataPlatform.build?.args).toMatchObject({ SERVICE: 'order-service' });
     expect(dataPlatform.entrypoint).toEqual(['node', 'dist/receiver-main.cjs']);
     expect(envOf('order-service').DATA_PLATFORM_URL).toBe(
       `http://data-platform:${envOf('data-platform').DATA_PLATFORM_PORT}/paid-orders`,
