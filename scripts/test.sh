@@ -13,6 +13,7 @@ export TURBO_TELEMETRY_DISABLED=1
 rm -f apps/*/.jest-results.json packages/*/.jest-results.json
 biome check .
 tsc -p tsconfig.json
+npm run --silent lint:deps
 status=0
 turbo run typecheck test --concurrency=1 || status=$?
 tsx scripts/test-summary.ts || status=1

@@ -10,6 +10,7 @@ import {
   findDrift,
   type PrismaPaths,
   prismaPaths,
+  sqlFromMigrationsTo,
   throwAwayDatabaseName,
 } from '../src/prisma-migrate';
 import { withClient } from '../src/prisma-migrate/database';
@@ -119,6 +120,23 @@ CREATE FUNCTION "answer"() RETURNS INTEGER AS $$ BEGIN RETURN 42; END $$ LANGUAG
     await addNoteColumn(copy);
     const created = await createMigration({ ...copy, name: 'outbox note', adminUrl });
     expect(created.sql).toContain('ALTER TABLE "outbox" ADD COLUMN');
+  });
+
+  it('When the shadow database is not empty, then the diff is refused and the database left as it was', async () => {
+    const name = throwAwayDatabaseName('shadow');
+    await createDatabase(adminUrl, name);
+    try {
+      const url = databaseUrl(adminUrl, name);
+      await withClient(url, (client) => client.query('CREATE TABLE "keep_me" ("id" INTEGER)'));
+
+      await expect(sqlFromMigrationsTo(schemaDir, migrationsDir, url, adminUrl)).rejects.toThrow(
+        'The shadow database is not empty (public.keep_me)',
+      );
+      const { rows } = await withClient(url, (client) => client.query(`SELECT to_regclass('keep_me') AS kept`));
+      expect(rows).toEqual([{ kept: 'keep_me' }]);
+    } finally {
+      await dropDatabase(adminUrl, name);
+    }
   });
 });
 

@@ -9,7 +9,8 @@ export type Catalog = Map<string, string>;
 // Prisma's ledger differs between a migrated database and a pushed one by design.
 const ignoredTables = `('_prisma_migrations')`;
 
-const userSchemas = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'`;
+/** SQL condition on `n` (pg_namespace): the schemas users create objects in. */
+export const userSchemas = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'`;
 
 // Column order is left out on purpose: a column added by a later migration lands at the end,
 // while schema.prisma may list it anywhere, and Prisma itself does not treat that as drift.

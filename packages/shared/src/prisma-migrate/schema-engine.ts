@@ -1,7 +1,8 @@
 // The one place that loads Prisma's Wasm schema engine. The CLI's native engine cannot be
 // downloaded here, but the Wasm build ships inside an npm package and speaks the same protocol,
 // so migrations are driven from Node through it (see /work/shared/notes/prisma-here.md).
-// It leans on internals of exactly pinned packages; re-run test/migrations.test.ts on upgrades.
+// It leans on internals of exactly pinned packages; re-run test/migrations.test.ts on upgrades
+// (test/schema-engine-pairing.test.ts fails when this engine is not the client's own build).
 import { readFile } from 'node:fs/promises';
 import { setTimeout as realSetTimeout } from 'node:timers';
 import {

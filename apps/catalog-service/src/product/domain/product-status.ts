@@ -1,5 +1,7 @@
-import type { ProductStatus } from '../../generated/prisma/client';
 import { ProductErrors } from './product.errors';
+
+/** The database enum product_status; the repository hands Prisma's enum in, which the compiler matches to this. */
+export type ProductStatus = 'DRAFT' | 'ON_SALE' | 'SOLD_OUT' | 'DISCONTINUED';
 
 /**
  * Where a product may go next: publishing again is a no-op, a sold-out product may be put back on

@@ -1,5 +1,5 @@
-import type { StockRejectReason } from '@sneakers/shared';
-import type { ProductStatus } from '../../generated/prisma/client';
+import type { StockRejectReason } from '@sneakers/shared/events';
+import type { ProductStatus } from '../../product/domain/product-status';
 
 /** Units of one SKU an order asks for (one entry per SKU). */
 export interface StockMove {

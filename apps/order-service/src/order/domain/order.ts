@@ -1,4 +1,5 @@
-import { computeDiscount, type DiscountRule, type ORDER_CANCEL_REASONS } from '@sneakers/shared';
+import { computeDiscount, type DiscountRule } from '@sneakers/shared/discount';
+import type { ORDER_CANCEL_REASONS } from '@sneakers/shared/events';
 import { OrderErrors } from './order.errors';
 
 export type OrderStatus = 'PENDING' | 'AWAITING_PAYMENT' | 'PAID' | 'CANCELLED' | 'EXPIRED';
@@ -115,14 +116,18 @@ export interface Settle {
   paymentWindowMs: number;
 }
 
+// `order` is already a copy with the new answer in it: kept (and saved) with nothing to announce,
+// while the order still waits for the other answer, or when it was settled before this one came.
+const recorded = (order: Order): Transition => ({ order, outcome: null });
+
 // A rejection cancels at once (no need to wait for the other answer: the compensations release
 // whatever the other side holds, even if its reservation comes later).
 function settleIfComplete(order: Order, { now, paymentWindowMs }: Settle): Transition {
-  if (order.status !== 'PENDING') return unchanged({ ...order });
+  if (order.status !== 'PENDING') return recorded(order);
   if (order.stock?.outcome === 'REJECTED') return cancel(order, order.stock.reason, now);
   if (order.coupon?.outcome === 'REJECTED') return cancel(order, 'COUPON_REJECTED', now);
-  if (order.stock?.outcome !== 'RESERVED') return unchanged(order);
-  if (order.userCouponId && !order.coupon) return unchanged(order);
+  if (order.stock?.outcome !== 'RESERVED') return recorded(order);
+  if (order.userCouponId && !order.coupon) return recorded(order);
   const subtotal = order.stock.subtotal;
   let discount = 0;
   if (order.coupon?.outcome === 'RESERVED') {

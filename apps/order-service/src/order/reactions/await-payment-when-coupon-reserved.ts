@@ -1,7 +1,7 @@
 import { couponReserved, react } from '@sneakers/shared';
 import type { Tx } from '../../prisma';
+import { advanceOrder } from '../advance-order';
 import { recordCouponReserved } from '../domain/order';
-import { advanceOrder } from '../use-cases/advance-order/advance-order.use-case';
 import { type SagaSettings, settleNow } from './saga-clock';
 
 /** The coupon's rule snapshot is in: the order is priced with it once its stock is reserved too. */

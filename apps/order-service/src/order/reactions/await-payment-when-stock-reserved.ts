@@ -1,7 +1,7 @@
 import { react, stockReserved } from '@sneakers/shared';
 import type { Tx } from '../../prisma';
+import { advanceOrder } from '../advance-order';
 import { recordStockReserved } from '../domain/order';
-import { advanceOrder } from '../use-cases/advance-order/advance-order.use-case';
 import { type SagaSettings, settleNow } from './saga-clock';
 
 /** Priced lines are in: the order awaits payment unless it still waits for its coupon's answer. */

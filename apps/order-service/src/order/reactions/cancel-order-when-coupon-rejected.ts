@@ -1,7 +1,7 @@
 import { couponRejected, react } from '@sneakers/shared';
 import type { Tx } from '../../prisma';
+import { advanceOrder } from '../advance-order';
 import { recordCouponRejected } from '../domain/order';
-import { advanceOrder } from '../use-cases/advance-order/advance-order.use-case';
 import { type SagaSettings, settleNow } from './saga-clock';
 
 export const cancelOrderWhenCouponRejected = (settings: SagaSettings) =>

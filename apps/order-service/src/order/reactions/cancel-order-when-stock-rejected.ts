@@ -1,7 +1,7 @@
 import { react, stockRejected } from '@sneakers/shared';
 import type { Tx } from '../../prisma';
+import { advanceOrder } from '../advance-order';
 import { recordStockRejected } from '../domain/order';
-import { advanceOrder } from '../use-cases/advance-order/advance-order.use-case';
 import { type SagaSettings, settleNow } from './saga-clock';
 
 export const cancelOrderWhenStockRejected = (settings: SagaSettings) =>

@@ -1,7 +1,7 @@
 import { paymentCompleted, react } from '@sneakers/shared';
 import type { Tx } from '../../prisma';
+import { advanceOrder } from '../advance-order';
 import { recordPayment } from '../domain/order';
-import { advanceOrder } from '../use-cases/advance-order/advance-order.use-case';
 import type { SagaSettings } from './saga-clock';
 
 /** PAID only if still awaiting payment; after expiry it ends CANCELLED so the money goes back. */

@@ -1,4 +1,4 @@
-import type { REFUND_REASONS } from '@sneakers/shared';
+import type { REFUND_REASONS } from '@sneakers/shared/events';
 import { PaymentErrors } from './payment.errors';
 
 export type PayableOrderStatus = 'PAYABLE' | 'PAID' | 'CANCELLED';

@@ -1,4 +1,4 @@
-import { AppError } from '@sneakers/shared';
+import { AppError } from '@sneakers/shared/app-error';
 
 export const WalletErrors = {
   chargeTooLarge: (maxCharge: number) =>

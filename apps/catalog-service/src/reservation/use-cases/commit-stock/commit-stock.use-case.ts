@@ -2,7 +2,8 @@ import type { Tx } from '../../../prisma';
 import { addUnitsSold } from '../../../sales/sales.repository';
 import { salesDay } from '../../../sales/sales-day';
 import { moveStock } from '../../../stock/stock.repository';
-import { lockReservation, type ReservedLine, setReservationStatus } from '../../reservation.repository';
+import { unitsPerProduct } from '../../domain/units-per-product';
+import { lockReservation, setReservationStatus } from '../../reservation.repository';
 
 /**
  * The order was paid: its held units become sold, and count for the ranking on the day it was paid
@@ -21,10 +22,4 @@ export async function commitStock(
   await setReservationStatus(tx, orderId, 'COMMITTED', day);
   await addUnitsSold(tx, day, unitsPerProduct(reservation.lines, 1));
   return 'committed';
-}
-
-export function unitsPerProduct(lines: ReservedLine[], sign: 1 | -1): Array<{ productId: string; units: number }> {
-  const byProduct = new Map<string, number>();
-  for (const { productId, quantity } of lines) byProduct.set(productId, (byProduct.get(productId) ?? 0) + quantity);
-  return [...byProduct].map(([productId, units]) => ({ productId, units: sign * units }));
 }

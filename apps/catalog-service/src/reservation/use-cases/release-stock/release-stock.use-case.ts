@@ -1,8 +1,8 @@
 import type { Tx } from '../../../prisma';
 import { addUnitsSold } from '../../../sales/sales.repository';
 import { moveStock } from '../../../stock/stock.repository';
+import { unitsPerProduct } from '../../domain/units-per-product';
 import { lockReservation, openReservation, setReservationStatus } from '../../reservation.repository';
-import { unitsPerProduct } from '../commit-stock/commit-stock.use-case';
 
 export type ReleaseOutcome = 'released' | 'restocked' | 'nothing-to-release';
 

@@ -1,8 +1,8 @@
 import type { Identity } from '@sneakers/shared';
 import type { Tx } from '../../../prisma';
 import { ProductErrors } from '../../../product/domain/product.errors';
+import { assertManagedProduct } from '../../assert-managed-product';
 import { adjustAvailable, findSku, type SkuStock } from '../../stock.repository';
-import { assertManagedProduct } from '../set-stock/set-stock.use-case';
 
 export interface AdjustStock {
   productId: string;

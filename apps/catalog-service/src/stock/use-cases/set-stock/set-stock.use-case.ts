@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '@sneakers/shared';
 import type { Tx } from '../../../prisma';
 import { ProductErrors } from '../../../product/domain/product.errors';
-import { assertCanManage } from '../../../product/domain/product-access';
-import { findProduct } from '../../../product/product.repository';
+import { assertManagedProduct } from '../../assert-managed-product';
 import { findSku, type SkuStock, setOnHand } from '../../stock.repository';
 
 export interface SetStock {
@@ -18,11 +17,4 @@ export async function setStock(tx: Tx, identity: Identity, { productId, sizeMm, 
   const sku = await setOnHand(tx, { productId, sizeMm, onHand, newSkuId: randomUUID() });
   if (sku) return sku;
   throw ProductErrors.belowReserved((await findSku(tx, productId, sizeMm))?.reserved ?? 0);
-}
-
-export async function assertManagedProduct(tx: Tx, identity: Identity, productId: string): Promise<void> {
-  const product = await findProduct(tx, productId);
-  if (!product) throw ProductErrors.notFound();
-  assertCanManage(identity, product);
-  if (product.status === 'DISCONTINUED') throw ProductErrors.discontinued();
 }

@@ -1,12 +1,12 @@
 import { cancelOrderRoute, handle, withIdempotency } from '@sneakers/shared';
 import type { Router } from 'express';
+import { advanceOrder } from '../../advance-order';
 import { cancelByBuyer } from '../../domain/order';
 import type { OrderDeps } from '../../order.deps';
 import { findOrder } from '../../order.repository';
 import { orderView } from '../../order.views';
 import { assertCanSee } from '../../order-access';
 import { requestCause } from '../../request-cause';
-import { advanceOrder } from '../advance-order/advance-order.use-case';
 
 export function serveCancelOrder(router: Router, { runInTransaction, outcomes }: OrderDeps): void {
   handle(router, cancelOrderRoute, ({ identity, params, idempotencyKey, req }) =>

@@ -1,9 +1,9 @@
 import type { TransactionRunner } from '@sneakers/shared';
 import type { Tx } from '../../../prisma';
+import { advanceOrder } from '../../advance-order';
 import { expire } from '../../domain/order';
 import { lockDueOrderIds } from '../../order.repository';
 import type { SagaOutcomes } from '../../saga-outcomes';
-import { advanceOrder } from '../advance-order/advance-order.use-case';
 
 /**
  * Expires one batch of unpaid orders whose deadline passed more than `graceMs` ago; returns how

@@ -1,14 +1,9 @@
 import { type RouteResult, sellerApproved, withIdempotency, writeOutboxEvent } from '@sneakers/shared';
 import type { UserServiceDeps } from '../../../deps';
 import { approve, asSeller } from '../../domain/user';
+import type { SellerDecision } from '../../seller-decision';
 import { lockUserById, saveSellerStatus } from '../../user.repository';
 import { toUserView } from '../../user.view';
-
-export interface SellerDecision {
-  sellerId: string;
-  adminId: string;
-  idempotencyKey: string | undefined;
-}
 
 type Deps = Pick<UserServiceDeps, 'runInTransaction' | 'now'>;
 

@@ -1,9 +1,9 @@
 import { type RouteResult, sellerSuspended, withIdempotency, writeOutboxEvent } from '@sneakers/shared';
 import type { UserServiceDeps } from '../../../deps';
 import { asSeller, suspend } from '../../domain/user';
+import type { SellerDecision } from '../../seller-decision';
 import { lockUserById, saveSellerStatus } from '../../user.repository';
 import { toUserView } from '../../user.view';
-import type { SellerDecision } from '../approve-seller/approve-seller.use-case';
 
 /**
  * Announced as seller.suspended with the status change: the services that check sellers keep it and

@@ -1,9 +1,9 @@
-import type { Tx } from '../../../prisma';
-import type { Order, Transition } from '../../domain/order';
-import { lockOrder, saveOrder } from '../../order.repository';
-import { announce } from '../../order-events';
-import { type Cause, recordStep } from '../../order-steps.repository';
-import type { SagaOutcomes } from '../../saga-outcomes';
+import type { Tx } from '../prisma';
+import type { Order, Transition } from './domain/order';
+import { lockOrder, saveOrder } from './order.repository';
+import { announce } from './order-events';
+import { type Cause, recordStep } from './order-steps.repository';
+import type { SagaOutcomes } from './saga-outcomes';
 
 export interface Advance {
   orderId: string;
