@@ -7,18 +7,22 @@ import { serveChargeWallet } from './wallet/use-cases/charge-wallet/charge-walle
 import { serveGetWallet } from './wallet/use-cases/get-wallet/get-wallet.http';
 import { serveListTransactions } from './wallet/use-cases/list-transactions/list-transactions.http';
 import type { WalletDeps } from './wallet/wallet.deps';
+import type { WalletReader } from './wallet/wallet.repository';
 
 export interface PaymentRoutesDeps {
   config: Pick<PaymentServiceConfig, 'WALLET_MAX_CHARGE' | 'WALLET_BALANCE_CAP' | 'PAYMENT_ORDER_WAIT_MS'>;
   runInTransaction: TransactionRunner<Tx>;
+  /** Reads of one statement, which need no transaction of their own (the service's client). */
+  reads: WalletReader;
   /** Wakes payments waiting for an order not heard of yet. */
   payableOrders: ChangeWaiter;
 }
 
 /** Every endpoint payment-service serves (runService mounts them; tests mount them in-process). */
-export function paymentRoutes({ config, runInTransaction, payableOrders }: PaymentRoutesDeps): Router[] {
+export function paymentRoutes({ config, runInTransaction, reads, payableOrders }: PaymentRoutesDeps): Router[] {
   const deps: WalletDeps = {
     runInTransaction,
+    reads,
     limits: { maxCharge: config.WALLET_MAX_CHARGE, balanceCap: config.WALLET_BALANCE_CAP },
   };
   const wallet = routerFor();

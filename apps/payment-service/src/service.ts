@@ -23,7 +23,7 @@ export async function startPaymentService(options: ServiceStartOptions = {}) {
       subscribesTo: ['user', 'order'],
       reactions: () => reactions,
       lockRun: lockPaymentsForRun,
-      routes: (deps) => paymentRoutes({ ...deps, payableOrders }),
+      routes: (deps) => paymentRoutes({ ...deps, reads: deps.prisma, payableOrders }),
       drain: [{ name: 'payable-order waiter', stop: () => payableOrders.stop() }],
     },
     options,

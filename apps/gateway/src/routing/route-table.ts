@@ -1,4 +1,4 @@
-import { accessGuards, expressPath, keepRouteParams, type PlatformService, type RouteContract } from '@sneakers/shared';
+import { accessGuards, enterRoute, expressPath, type PlatformService, type RouteContract } from '@sneakers/shared';
 import { Router } from 'express';
 import { forward } from './forward';
 
@@ -19,8 +19,11 @@ export function routeTable(
     if (seen.has(id)) throw new Error(`Route ${id} is declared twice`);
     seen.add(id);
     const guards = accessGuards(route.access);
-    const upstream = { service: route.service, baseUrl: upstreams[route.service], timeoutMs };
-    router[route.method](expressPath(route.path), keepRouteParams, ...guards, (req, res, next) => {
+    const { hostname, port } = new URL(upstreams[route.service]);
+    // An IPv6 literal comes bracketed in a URL, bare as a host to connect to.
+    const host = hostname.replace(/^\[(.*)\]$/, '$1');
+    const upstream = { service: route.service, host, port: Number(port || 80), timeoutMs };
+    router[route.method](expressPath(route.path), enterRoute, ...guards, (req, res, next) => {
       forward(req, res, upstream).catch(next);
     });
   }

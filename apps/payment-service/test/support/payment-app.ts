@@ -51,7 +51,12 @@ export async function startPaymentApp(env: Record<string, string> = {}): Promise
   await payableOrders.start();
   const app = createHttpApp({
     logger,
-    routes: paymentRoutes({ config: loadConfig(paymentServiceEnv, env), runInTransaction, payableOrders }),
+    routes: paymentRoutes({
+      config: loadConfig(paymentServiceEnv, env),
+      runInTransaction,
+      reads: prisma,
+      payableOrders,
+    }),
     readiness: [],
     verifyAccessToken: tokens.verifier,
   });

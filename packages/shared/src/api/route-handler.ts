@@ -2,7 +2,7 @@ import { type Request, type Response, Router } from 'express';
 import type { z } from 'zod';
 import { accessGuards, type Identity, identityOf, requireApprovedSeller } from '../auth';
 import { AppError } from '../errors';
-import { keepRouteParams } from '../http/route-params';
+import { enterRoute } from '../http/enter-route';
 import { PreparedJson } from './prepared-json';
 import { expressPath, type RouteContract } from './route-contract';
 
@@ -50,26 +50,21 @@ export function handle<C extends RouteContract>(
 ): Router {
   const sellerRoute = Array.isArray(route.access) && route.access.includes('SELLER');
   const guards = [...accessGuards(route.access), ...(sellerRoute ? [requireApprovedSeller] : [])];
-  router[route.method](
-    expressPath(route.path),
-    keepRouteParams,
-    ...guards,
-    async (req: Request, res: Response, next) => {
-      try {
-        const input = {
-          body: route.body ? route.body.parse(req.body ?? {}) : undefined,
-          query: route.query ? route.query.parse(req.query) : undefined,
-          params: route.params ? route.params.parse(req.params) : undefined,
-          identity: route.access === 'public' ? res.locals.identity : identityOf(res),
-          idempotencyKey: route.idempotent ? idempotencyKeyOf(req) : undefined,
-          req,
-        } as RouteInput<C>;
-        sendResult(res, await useCase(input));
-      } catch (error) {
-        next(error);
-      }
-    },
-  );
+  router[route.method](expressPath(route.path), enterRoute, ...guards, async (req: Request, res: Response, next) => {
+    try {
+      const input = {
+        body: route.body ? route.body.parse(req.body ?? {}) : undefined,
+        query: route.query ? route.query.parse(req.query) : undefined,
+        params: route.params ? route.params.parse(req.params) : undefined,
+        identity: route.access === 'public' ? res.locals.identity : identityOf(res),
+        idempotencyKey: route.idempotent ? idempotencyKeyOf(req) : undefined,
+        req,
+      } as RouteInput<C>;
+      sendResult(res, await useCase(input));
+    } catch (error) {
+      next(error);
+    }
+  });
   return router;
 }
 

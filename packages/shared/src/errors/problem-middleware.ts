@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
+import { isTransientDatabaseError } from '../db/transient-database-error';
 import { AppError, PROBLEM_BASE } from './app-error';
 import { HttpErrors } from './common-errors';
 
@@ -11,6 +12,8 @@ export function toAppError(error: unknown): AppError | undefined {
   }
   // The router could not percent-decode a path parameter (`/orders/%E0%A4%A`).
   if (error instanceof URIError) return HttpErrors.malformedRequest('A path segment has a broken percent-escape.');
+  // A read outside a transaction (a single statement) meets a lost database as a transaction does.
+  if (isTransientDatabaseError(error)) return HttpErrors.databaseUnavailable({ cause: error });
   return undefined;
 }
 

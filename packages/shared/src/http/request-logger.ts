@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import type { LevelWithSilent, Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { routeParamsOf } from './route-params';
+import { routeParamsOf } from './enter-route';
 
 function withOrderId(_req: IncomingMessage, res: ServerResponse, line: object): object {
   const orderId = routeParamsOf(res as Response)?.orderId;

@@ -1,6 +1,7 @@
 import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { SqlExecutor } from '../db';
+import { FETCH_WAIT_MS } from '../kafka';
 import { groupByDeadLetterTopic } from './consumer-groups';
 import { toArchivedLetter } from './dead-letter-message';
 import { archiveDeadLetter } from './dead-letter-queries';
@@ -25,11 +26,10 @@ export class DeadLetterArchive {
 
   constructor(private readonly options: DeadLetterArchiveOptions) {
     this.groupOf = groupByDeadLetterTopic(options.consumerGroups);
-    // A short fetch wait keeps shutdowns quick (see EventConsumer).
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      maxWaitTimeInMs: 100,
+      maxWaitTimeInMs: FETCH_WAIT_MS,
     });
   }
 

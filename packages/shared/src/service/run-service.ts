@@ -141,8 +141,11 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
   });
 
   const drain: Stoppable[] = [
-    ...(consumer ? [{ name: 'consumer', stop: () => consumer.stop() }] : []),
-    operations,
+    // Each consumer may wait out a fetch before it leaves: the two stop side by side.
+    {
+      name: 'consumers',
+      stop: () => Promise.all([consumer?.stop(), operations.stop()]).then(() => undefined),
+    },
     { name: 'outbox relay', stop: () => relay.stop() },
     { name: 'kafka admin', stop: () => admin.disconnect() },
     ...(definition.drain ?? []),

@@ -112,3 +112,46 @@ describe('Transactions when every database connection is busy', () => {
     expect(await written()).toBe(1);
   });
 });
+
+describe('A read outside a transaction when the database drops its connection', () => {
+  let database: TestDatabase;
+  let prisma: PrismaClient;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(SHARED_DIR);
+    prisma = createPrismaClient(PrismaClient, database.url, { max: 1 });
+  });
+
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await database?.drop();
+  });
+
+  it('When the one statement loses its connection, then the request is answered 503 database-unavailable, not 500', async () => {
+    const route = {
+      service: 'order-service',
+      method: 'get',
+      path: '/things',
+      summary: 'test',
+      tag: 'Test',
+      access: 'public',
+      responses: { 200: { description: 'read' } },
+    } satisfies RouteContract;
+    const router = Router();
+    handle(router, route, async () => {
+      // As an administrator's kill or a restart does to the connection under a read (SQLSTATE 57P01).
+      await prisma.$queryRawUnsafe('SELECT pg_terminate_backend(pg_backend_pid())');
+      return { status: 200, body: {} };
+    });
+    const app = createHttpApp({ logger: pino({ level: 'silent' }), readiness: [], routes: [router] });
+
+    const res = await request(app).get('/things');
+
+    expect(res.status).toBe(503);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({
+      type: 'https://sneakers.example/problems/http/database-unavailable',
+      status: 503,
+    });
+  });
+});

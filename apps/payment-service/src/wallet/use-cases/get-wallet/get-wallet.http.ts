@@ -4,9 +4,9 @@ import type { WalletDeps } from '../../wallet.deps';
 import { walletView } from '../../wallet.views';
 import { getWallet } from './get-wallet.use-case';
 
-export function serveGetWallet(router: Router, { runInTransaction }: WalletDeps): void {
+export function serveGetWallet(router: Router, { reads }: WalletDeps): void {
   handle(router, getWalletRoute, async ({ identity }) => {
-    const { balance } = await runInTransaction((tx) => getWallet(tx, identity.userId));
+    const { balance } = await getWallet(reads, identity.userId);
     return { status: 200, body: walletView(balance) };
   });
 }
