@@ -9,6 +9,25 @@ import { createTestDatabase, type TestDatabase } from '../../src/testing';
 
 const SHARED_DIR = path.resolve(__dirname, '../..');
 
+/** An app whose one public route, `/things`, does `work` and answers 200 with an empty body. */
+function appServing(method: 'get' | 'post', work: () => Promise<void>) {
+  const route = {
+    service: 'order-service',
+    method,
+    path: '/things',
+    summary: 'test',
+    tag: 'Test',
+    access: 'public',
+    responses: { 200: { description: 'done' } },
+  } satisfies RouteContract;
+  const router = Router();
+  handle(router, route, async () => {
+    await work();
+    return { status: 200, body: {} };
+  });
+  return createHttpApp({ logger: pino({ level: 'silent' }), readiness: [], routes: [router] });
+}
+
 /** Starts a transaction that holds the pool's only connection; resolves to what lets it go. */
 async function holdTheConnection(prisma: PrismaClient): Promise<() => Promise<void>> {
   let release = () => {};
@@ -85,21 +104,9 @@ describe('Transactions when every database connection is busy', () => {
   });
 
   it('When a request finds the service busy, then it is answered 503 problem+json with Retry-After', async () => {
-    const route = {
-      service: 'order-service',
-      method: 'post',
-      path: '/things',
-      summary: 'test',
-      tag: 'Test',
-      access: 'public',
-      responses: { 201: { description: 'created' } },
-    } satisfies RouteContract;
-    const router = Router();
-    handle(router, route, async () => {
+    const app = appServing('post', async () => {
       await runInTransaction()(writeKey('over-http'));
-      return { status: 201, body: {} };
     });
-    const app = createHttpApp({ logger: pino({ level: 'silent' }), readiness: [], routes: [router] });
     const letGo = await holdTheConnection(prisma);
 
     const res = await request(app).post('/things').send({});
@@ -128,22 +135,10 @@ describe('A read outside a transaction when the database drops its connection', 
   });
 
   it('When the one statement loses its connection, then the request is answered 503 database-unavailable, not 500', async () => {
-    const route = {
-      service: 'order-service',
-      method: 'get',
-      path: '/things',
-      summary: 'test',
-      tag: 'Test',
-      access: 'public',
-      responses: { 200: { description: 'read' } },
-    } satisfies RouteContract;
-    const router = Router();
-    handle(router, route, async () => {
+    const app = appServing('get', async () => {
       // As an administrator's kill or a restart does to the connection under a read (SQLSTATE 57P01).
       await prisma.$queryRawUnsafe('SELECT pg_terminate_backend(pg_backend_pid())');
-      return { status: 200, body: {} };
     });
-    const app = createHttpApp({ logger: pino({ level: 'silent' }), readiness: [], routes: [router] });
 
     const res = await request(app).get('/things');
 
