@@ -1,6 +1,5 @@
 import { HttpErrors } from '../errors/common-errors';
 import type { SqlExecutor, TransactionRunner } from './sql-executor';
-import { isTransientDatabaseError } from './transient-database-error';
 
 /** The part of a generated Prisma client that opens interactive transactions. */
 export interface TransactionalClient<Tx extends SqlExecutor> {
@@ -19,9 +18,9 @@ const DEFAULT_TRANSACTION_LIMITS: TransactionLimits = { maxWaitMs: 10_000, timeo
 /**
  * Runs work in one Prisma interactive transaction. When a crowd keeps every connection busy for
  * longer than `maxWaitMs`, the caller gets a 503 it can retry (with the same Idempotency-Key), not
- * a 500: nothing was written, and the service is not broken, only full. So does a transaction that
- * lost its database (a dropped connection, a restarting server, a deadlock): it rolled back, and the
- * same request succeeds once the database answers again.
+ * a 500: nothing was written, and the service is not broken, only full. A transaction that lost its
+ * database fails with the database's own error, which HTTP answers as a 503 too (problemMiddleware),
+ * as it does for a read outside a transaction, and a consumer retries (isTransientDatabaseError).
  */
 export function prismaTransactionRunner<Tx extends SqlExecutor>(
   prisma: TransactionalClient<Tx>,
@@ -32,7 +31,6 @@ export function prismaTransactionRunner<Tx extends SqlExecutor>(
       return await prisma.$transaction(work, { maxWait: maxWaitMs, timeout: timeoutMs });
     } catch (error) {
       if (noConnectionInTime(error)) throw HttpErrors.busy({ cause: error });
-      if (isTransientDatabaseError(error)) throw HttpErrors.databaseUnavailable({ cause: error });
       throw error;
     }
   };
