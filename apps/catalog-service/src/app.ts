@@ -1,6 +1,5 @@
 import { routerFor, type TransactionRunner } from '@sneakers/shared';
 import type { Router } from 'express';
-import type { CatalogDeps } from './catalog.deps';
 import type { Tx } from './prisma';
 import { serveChangeProductStatus } from './product/use-cases/change-product-status/change-product-status.http';
 import { serveCreateProduct } from './product/use-cases/create-product/create-product.http';
@@ -17,9 +16,9 @@ export interface CatalogRoutesDeps {
   popular: () => Promise<PopularProduct[]>;
 }
 
-/** Every endpoint catalog-service serves (runService mounts them; tests mount them in-process). */
+/** Every endpoint catalog-service serves, mounted by runService (in production and in tests alike). */
 export function catalogRoutes({ runInTransaction, popular }: CatalogRoutesDeps): Router[] {
-  const deps: CatalogDeps = { runInTransaction };
+  const deps = { runInTransaction };
   const products = routerFor();
   // Before GET /products/{productId}, which would otherwise take "popular" for an id.
   serveGetPopularProducts(products, popular);

@@ -5,21 +5,27 @@ import {
   loadConfigOrExit,
   runService,
   type ServiceStartOptions,
+  stopRedis,
 } from '@sneakers/shared';
 import { Redis } from 'ioredis';
 import { catalogRoutes } from './app';
-import { catalogServiceEnv } from './config';
+import { type CatalogServiceConfig, catalogServiceEnv } from './config';
 import { createPrisma } from './prisma';
 import { catalogReactions } from './reactions';
 import { lockStockForRun } from './reservation/reactions/lock-stock-for-run';
-import { popularProducts } from './sales/popular/popular-products';
+import { type PopularProductsDeps, popularProducts } from './sales/popular/popular-products';
 
-export async function startCatalogService(options: ServiceStartOptions = {}) {
+export interface CatalogStartOptions extends ServiceStartOptions {
+  /** A test's hold on the ranking: the clock it ranks by, how soon its Redis copies are rebuilt. */
+  ranking?: Pick<PopularProductsDeps, 'now' | 'copyLifetimes'>;
+}
+
+export async function startCatalogService({ ranking, ...options }: CatalogStartOptions = {}) {
   const config = loadConfigOrExit(catalogServiceEnv, options.env);
   const logger = createLogger('catalog-service', config.LOG_LEVEL);
-  const redis = config.REDIS_URL === IN_MEMORY_REDIS ? undefined : connectRedis(config.REDIS_URL, logger);
+  const redis = config.REDIS_URL === IN_MEMORY_REDIS ? undefined : connectRedis(config, logger);
 
-  return runService(
+  const running = await runService(
     {
       name: 'catalog-service',
       env: catalogServiceEnv,
@@ -35,21 +41,24 @@ export async function startCatalogService(options: ServiceStartOptions = {}) {
           timeZone: config.SALES_TIME_ZONE,
           cacheMs: config.POPULAR_CACHE_MS,
           logger,
+          ...ranking,
         });
         return catalogRoutes({ runInTransaction, popular });
       },
       // No Redis readiness check on purpose: the ranking falls back to PostgreSQL without it.
-      drain: redis ? [{ name: 'redis', stop: async () => void (await redis.quit()) }] : [],
+      drain: redis ? [stopRedis(redis)] : [],
     },
     options,
   );
+  // The ranking's connection: tests look into it.
+  return { ...running, redis };
 }
 
 // Fail fast while Redis is away (no offline queue, one try): the ranking then comes from the
 // database, and ioredis keeps reconnecting in the background.
-function connectRedis(url: string, logger: Logger): Redis {
-  const redis = new Redis(url, {
-    keyPrefix: 'catalog:',
+function connectRedis(config: Pick<CatalogServiceConfig, 'REDIS_URL' | 'REDIS_KEY_PREFIX'>, logger: Logger): Redis {
+  const redis = new Redis(config.REDIS_URL, {
+    keyPrefix: config.REDIS_KEY_PREFIX,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     commandTimeout: 250,

@@ -26,7 +26,7 @@ export interface CouponRoutesDeps {
   claimResults?: ClaimResults;
 }
 
-/** Every endpoint coupon-service serves (runService mounts them; tests mount them in-process). */
+/** Every endpoint coupon-service serves, mounted by runService (in production and in tests alike). */
 export function couponRoutes(routesDeps: CouponRoutesDeps): Router[] {
   const deps = couponDeps(routesDeps);
   const buyer = routerFor();

@@ -5,15 +5,22 @@ import {
   loadConfigOrExit,
   runService,
   type ServiceStartOptions,
+  stopRedis,
 } from '@sneakers/shared';
 import { couponRoutes } from './app';
+import type { Clock } from './clock';
 import { couponServiceEnv } from './config';
 import { claimResultMetrics } from './coupon/claim-result.metrics';
 import { createPrisma } from './prisma';
 import { reactions } from './reactions';
 import { createRedis } from './redis';
 
-export async function startCouponService(options: ServiceStartOptions = {}) {
+export interface CouponStartOptions extends ServiceStartOptions {
+  /** What the claim windows are judged by; the system's clock unless a test walks their edges. */
+  clock?: Clock;
+}
+
+export async function startCouponService({ clock, ...options }: CouponStartOptions = {}) {
   const config = loadConfigOrExit(couponServiceEnv, options.env);
   const logger = createLogger('coupon-service', config.LOG_LEVEL);
   const metrics = createServiceMetrics('coupon-service');
@@ -22,7 +29,7 @@ export async function startCouponService(options: ServiceStartOptions = {}) {
       ? undefined
       : createRedis(config, (error) => logger.warn({ err: error }, 'claim ledger (Redis) unavailable'));
 
-  return runService(
+  const running = await runService(
     {
       name: 'coupon-service',
       env: couponServiceEnv,
@@ -32,11 +39,13 @@ export async function startCouponService(options: ServiceStartOptions = {}) {
       metrics,
       reactions: () => reactions,
       routes: ({ runInTransaction }) =>
-        couponRoutes({ config, runInTransaction, redis, claimResults: claimResultMetrics(metrics) }),
+        couponRoutes({ config, runInTransaction, redis, clock, claimResults: claimResultMetrics(metrics) }),
       // Not ready without Redis: claims would all answer 503, so a balancer should look elsewhere.
       readiness: redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [],
-      drain: redis ? [{ name: 'redis', stop: async () => void (await redis.quit()) }] : [],
+      drain: redis ? [stopRedis(redis)] : [],
     },
     options,
   );
+  // The ledger's connection: tests look into it (and cut it).
+  return { ...running, redis };
 }

@@ -7,7 +7,7 @@ import { serveGetTimeline } from './order/use-cases/get-timeline/get-timeline.ht
 import { serveListOrders } from './order/use-cases/list-orders/list-orders.http';
 import { servePlaceOrder } from './order/use-cases/place-order/place-order.http';
 
-/** Every endpoint order-service serves (runService mounts them; tests mount them in-process). */
+/** Every endpoint order-service serves, mounted by runService (in production and in tests alike). */
 export function orderRoutes(deps: OrderDeps): Router[] {
   const orders = routerFor();
   servePlaceOrder(orders, deps);

@@ -18,7 +18,7 @@ export interface PaymentRoutesDeps {
   payableOrders: ChangeWaiter;
 }
 
-/** Every endpoint payment-service serves (runService mounts them; tests mount them in-process). */
+/** Every endpoint payment-service serves, mounted by runService (in production and in tests alike). */
 export function paymentRoutes({ config, runInTransaction, reads, payableOrders }: PaymentRoutesDeps): Router[] {
   const deps: WalletDeps = {
     runInTransaction,

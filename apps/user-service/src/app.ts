@@ -1,31 +1,31 @@
 import { routerFor } from '@sneakers/shared';
 import type { Router } from 'express';
-import { logInHttp } from './auth/use-cases/log-in/log-in.http';
-import { logOutHttp } from './auth/use-cases/log-out/log-out.http';
-import { refreshSessionHttp } from './auth/use-cases/refresh-session/refresh-session.http';
-import { serveJwksHttp } from './auth/use-cases/serve-jwks/serve-jwks.http';
-import type { UserServiceDeps } from './deps';
-import { approveSellerHttp } from './user/use-cases/approve-seller/approve-seller.http';
-import { getMeHttp } from './user/use-cases/get-me/get-me.http';
-import { listUsersHttp } from './user/use-cases/list-users/list-users.http';
-import { signUpHttp } from './user/use-cases/sign-up/sign-up.http';
-import { suspendSellerHttp } from './user/use-cases/suspend-seller/suspend-seller.http';
+import type { AuthDeps } from './auth/auth.deps';
+import { serveLogIn } from './auth/use-cases/log-in/log-in.http';
+import { serveLogOut } from './auth/use-cases/log-out/log-out.http';
+import { serveRefreshSession } from './auth/use-cases/refresh-session/refresh-session.http';
+import { serveJwks } from './auth/use-cases/serve-jwks/serve-jwks.http';
+import { serveApproveSeller } from './user/use-cases/approve-seller/approve-seller.http';
+import { serveGetMe } from './user/use-cases/get-me/get-me.http';
+import { serveListUsers } from './user/use-cases/list-users/list-users.http';
+import { serveSignUp } from './user/use-cases/sign-up/sign-up.http';
+import { serveSuspendSeller } from './user/use-cases/suspend-seller/suspend-seller.http';
+import type { UserDeps } from './user/user.deps';
 
-/** Every endpoint of user-service, one registration per use case. */
-export function userRoutes(deps: UserServiceDeps): Router[] {
-  const router = routerFor();
-  for (const register of [
-    signUpHttp,
-    logInHttp,
-    refreshSessionHttp,
-    logOutHttp,
-    serveJwksHttp,
-    getMeHttp,
-    listUsersHttp,
-    approveSellerHttp,
-    suspendSellerHttp,
-  ]) {
-    register(router, deps);
-  }
-  return [router];
+export interface UserRoutesDeps extends AuthDeps, UserDeps {}
+
+/** Every endpoint user-service serves, mounted by runService (in production and in tests alike). */
+export function userRoutes(deps: UserRoutesDeps): Router[] {
+  const users = routerFor();
+  serveSignUp(users, deps);
+  serveGetMe(users, deps);
+  serveListUsers(users, deps);
+  serveApproveSeller(users, deps);
+  serveSuspendSeller(users, deps);
+  const auth = routerFor();
+  serveLogIn(auth, deps);
+  serveRefreshSession(auth, deps);
+  serveLogOut(auth, deps);
+  serveJwks(auth, deps);
+  return [users, auth];
 }

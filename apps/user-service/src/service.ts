@@ -7,7 +7,7 @@ import {
   type ServiceStartOptions,
 } from '@sneakers/shared';
 import { userRoutes } from './app';
-import { PasswordHasher } from './auth/password-hasher';
+import { PasswordHasher, type ScryptParams } from './auth/password-hasher';
 import { SigningKeys } from './auth/signing-keys';
 import { userServiceEnv } from './config';
 import { createPrisma } from './prisma';
@@ -16,16 +16,22 @@ import { seedAdmin } from './user/use-cases/seed-admin/seed-admin.use-case';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function startUserService(options: ServiceStartOptions = {}) {
+export interface UserStartOptions extends ServiceStartOptions {
+  /** What tokens, sessions and key rotation are timed by; a test moves it forward. */
+  now?: () => Date;
+  /** Production's scrypt cost unless a test wants cheap hashes. */
+  scrypt?: ScryptParams;
+}
+
+export async function startUserService({ now = () => new Date(), scrypt, ...options }: UserStartOptions = {}) {
   const config = loadConfigOrExit(userServiceEnv, options.env);
   const logger = createLogger('user-service', config.LOG_LEVEL);
   // One client for the start-up work and the service, which takes it over (and closes it on stop).
   const prisma = createPrisma(config.DATABASE_URL, logger);
-  const now = () => new Date();
   const signingKeys = new SigningKeys(prisma);
   const deps = {
     db: prisma,
-    passwords: new PasswordHasher(),
+    passwords: new PasswordHasher(scrypt),
     signingKeys,
     refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL_DAYS * 24 * 60 * 60,
     now,
@@ -38,7 +44,7 @@ export async function startUserService(options: ServiceStartOptions = {}) {
   );
   logger.info({ email: config.ADMIN_EMAIL, admin }, 'admin account checked');
 
-  return runService(
+  const running = await runService(
     {
       name: 'user-service',
       env: userServiceEnv,
@@ -51,4 +57,6 @@ export async function startUserService(options: ServiceStartOptions = {}) {
     },
     options,
   );
+  // What its routes run on: tests call the use cases (and watch the key store) with the same.
+  return { ...running, deps: { ...deps, runInTransaction: running.runInTransaction } };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { orderCancelled, orderPaid, orderPlaced } from '@sneakers/shared';
-import { testEnv } from '@sneakers/shared/testing';
+import { eventually, testEnv } from '@sneakers/shared/testing';
 import request from 'supertest';
 import { type CatalogApp, startCatalogApp } from '../support/catalog-app';
 import { seedProduct } from '../support/seed';
@@ -127,7 +127,11 @@ describe('The popular top 5 (last 3 sales days, Asia/Seoul)', () => {
       const whileDown = await top();
       const tookMs = Date.now() - started;
       await proxy.start();
-      await new Promise((resolve) => setTimeout(resolve, 300)); // ioredis reconnects every 50 ms here
+      await eventually(
+        'Redis reconnected',
+        async () => app.redis.status,
+        (status) => status === 'ready',
+      );
       await app.redis.del('sales:2026-11-23:built');
       const afterwards = await top();
 

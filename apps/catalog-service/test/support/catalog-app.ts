@@ -1,26 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import { createHttpApp, type Identity } from '@sneakers/shared';
-import { createTestTokens, type TestTokens, testEnv, uniqueName } from '@sneakers/shared/testing';
-import { Redis } from 'ioredis';
-import { catalogRoutes } from '../../src/app';
-import { popularProducts } from '../../src/sales/popular/popular-products';
+import path from 'node:path';
+import { startTestService, uniqueName } from '@sneakers/shared/testing';
+import type { Redis } from 'ioredis';
 import type { CopyLifetimes } from '../../src/sales/popular/redis-day-sales';
-import { type CatalogDb, logger, startCatalogDb } from './catalog-db';
+import { startCatalogService } from '../../src/service';
+import { catalogInbox } from './catalog-inbox';
 
-/** A caller: who they are and the Authorization header that proves it. */
-export interface Caller {
-  userId: string;
-  authorization: string;
-}
+export type { Caller } from '@sneakers/shared/testing';
 
-export interface CatalogApp extends CatalogDb {
-  server: Server;
-  tokens: TestTokens;
-  redis: Redis;
-  /** A new user of `role` with a valid token. */
-  caller: (role: Identity['role'], sellerStatus?: Identity['sellerStatus']) => Promise<Caller>;
-}
+export type CatalogApp = Awaited<ReturnType<typeof startCatalogApp>>;
 
 export interface CatalogAppOptions {
   redisUrl?: string;
@@ -32,52 +19,26 @@ export interface CatalogAppOptions {
 }
 
 /**
- * catalog-service's HTTP app in-process on a fresh database, listening on a random port, with a
- * Redis key prefix of its own so no other run's ranking is seen.
+ * catalog-service as its main starts it, in-process on a fresh database and a free port, with a
+ * Redis key prefix of its own so no other run's ranking is seen; the test delivers the events.
  */
-export async function startCatalogApp(options: CatalogAppOptions = {}): Promise<CatalogApp> {
-  const timeZone = options.timeZone ?? 'Asia/Seoul';
-  const db = await startCatalogDb(timeZone);
-  const tokens = await createTestTokens();
-  const redis = new Redis(options.redisUrl ?? testEnv.redisUrl, {
-    keyPrefix: `${uniqueName('catalogtest')}:`,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    commandTimeout: 250,
-    retryStrategy: () => 50,
-  });
-  redis.on('error', () => undefined);
-  const popular = popularProducts({
-    runInTransaction: db.runInTransaction,
-    redis,
-    timeZone,
-    cacheMs: options.popularCacheMs ?? 0,
-    copyLifetimes: options.copyLifetimes ?? { todayMs: 1, pastDayMs: 1 },
-    ...(options.now ? { now: options.now } : {}),
-  });
-  const app = createHttpApp({
-    logger,
-    routes: catalogRoutes({ runInTransaction: db.runInTransaction, popular }),
-    readiness: [],
-    verifyAccessToken: tokens.verifier,
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  return {
-    ...db,
-    server,
-    tokens,
-    redis,
-    caller: async (role, sellerStatus) => {
-      const userId = randomUUID();
-      const token = await tokens.sign({ userId, role, ...(sellerStatus ? { sellerStatus } : {}) });
-      return { userId, authorization: `Bearer ${token}` };
+export async function startCatalogApp(options: CatalogAppOptions = {}) {
+  const app = await startTestService(
+    path.resolve(__dirname, '../..'),
+    (start) =>
+      startCatalogService({
+        ...start,
+        ranking: {
+          copyLifetimes: options.copyLifetimes ?? { todayMs: 1, pastDayMs: 1 },
+          ...(options.now ? { now: options.now } : {}),
+        },
+      }),
+    {
+      ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+      REDIS_KEY_PREFIX: `${uniqueName('catalogtest')}:`,
+      SALES_TIME_ZONE: options.timeZone ?? 'Asia/Seoul',
+      POPULAR_CACHE_MS: String(options.popularCacheMs ?? 0),
     },
-    close: async () => {
-      await new Promise((resolve) => server.close(resolve));
-      redis.disconnect();
-      await db.close();
-    },
-  };
+  );
+  return { ...app, redis: app.redis as Redis, ...catalogInbox(app.runInTransaction, app.reactions) };
 }

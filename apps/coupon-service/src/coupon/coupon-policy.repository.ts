@@ -1,3 +1,4 @@
+import { type InstantPosition, type KeysetWindow, rowsAfter } from '@sneakers/shared';
 import { type CouponPolicy as PolicyRow, Prisma } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { CouponPolicy, CouponPolicyStatus } from './domain/coupon-policy';
@@ -64,10 +65,10 @@ export async function findPolicyWithClaimants(
 /** Newest first by (created_at, id); `sellerId` undefined lists every seller's (admin). */
 export async function listPolicies(
   tx: Tx,
-  { sellerId, take, before }: { sellerId?: string; take: number; before?: { createdAt: Date; id: string } },
+  { sellerId, after, take }: KeysetWindow<InstantPosition<'createdAt'>> & { sellerId?: string },
 ): Promise<CouponPolicy[]> {
   const rows = await tx.couponPolicy.findMany({
-    where: { ...(sellerId ? { sellerId } : {}), ...(before ? afterCursor(before) : {}) },
+    where: { ...(sellerId ? { sellerId } : {}), ...(after && rowsAfter('createdAt', after.createdAt, after.id)) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take,
   });
@@ -77,10 +78,10 @@ export async function listPolicies(
 /** ACTIVE, inside the window at `now`, not sold out; newest first. */
 export async function listClaimablePolicies(
   tx: Tx,
-  { now, take, before }: { now: Date; take: number; before?: { createdAt: Date; id: string } },
+  { now, after, take }: KeysetWindow<InstantPosition<'createdAt'>> & { now: Date },
 ): Promise<CouponPolicy[]> {
-  const afterPosition = before
-    ? Prisma.sql`AND (created_at, id) < (${before.createdAt}::timestamptz, ${before.id}::uuid)`
+  const afterPosition = after
+    ? Prisma.sql`AND (created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`
     : Prisma.empty;
   const rows = await tx.$queryRaw<PolicyRow[]>`
     SELECT ${columns} FROM coupon_policies
@@ -90,10 +91,6 @@ export async function listClaimablePolicies(
     LIMIT ${take}`;
   return rows.map(toPolicy);
 }
-
-const afterCursor = ({ createdAt, id }: { createdAt: Date; id: string }) => ({
-  OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }],
-});
 
 // Raw statements return snake_case columns; alias them to the model's field names once, here.
 const columns = Prisma.sql`id, seller_id AS "sellerId", name, discount_type AS "discountType",

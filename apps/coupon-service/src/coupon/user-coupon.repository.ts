@@ -1,3 +1,4 @@
+import { type InstantPosition, type KeysetWindow, rowsAfter } from '@sneakers/shared';
 import { type UserCoupon as CouponRow, Prisma } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { CouponPolicy } from './domain/coupon-policy';
@@ -57,15 +58,10 @@ export interface CouponWithPolicy {
 export async function listBuyerCoupons(
   tx: Tx,
   buyerId: string,
-  { take, before }: { take: number; before?: { issuedAt: Date; id: string } },
+  { after, take }: KeysetWindow<InstantPosition<'issuedAt'>>,
 ): Promise<CouponWithPolicy[]> {
   const rows = await tx.userCoupon.findMany({
-    where: {
-      buyerId,
-      ...(before
-        ? { OR: [{ issuedAt: { lt: before.issuedAt } }, { issuedAt: before.issuedAt, id: { lt: before.id } }] }
-        : {}),
-    },
+    where: { buyerId, ...(after && rowsAfter('issuedAt', after.issuedAt, after.id)) },
     orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
     take,
     include: { policy: true },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServiceMetrics } from '@sneakers/shared';
+import { claimCouponRoute, createServiceMetrics, idempotently, idempotentRequest } from '@sneakers/shared';
 import { metricSample } from '@sneakers/shared/testing';
 import { claimResultMetrics } from '../../src/coupon/claim-result.metrics';
 import type { CouponDeps } from '../../src/coupon/coupon.deps';
@@ -19,8 +19,15 @@ describe('Coupon claim metrics', () => {
   });
   afterAll(() => app.close());
 
-  const claim = (policyId: string, buyerId: string, idempotencyKey?: string) =>
-    claimCoupon(deps, { policyId, buyerId, idempotencyKey, fingerprint: { policyId } }).catch(() => undefined);
+  const claim = (policyId: string, buyerId: string, key?: string) => {
+    const request =
+      key === undefined
+        ? undefined
+        : idempotentRequest(claimCouponRoute, { principal: buyerId, params: { policyId } }, key);
+    return claimCoupon(deps, { policyId, buyerId }, idempotently(deps.runInTransaction, request)).catch(
+      () => undefined,
+    );
+  };
   const claims = (result: string) => metricSample(metrics.registry, 'coupon_claims_total', { result });
 
   it('When buyers claim, repeat, and find the policy sold out, then each claim is counted by its result', async () => {

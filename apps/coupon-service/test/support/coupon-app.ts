@@ -1,123 +1,66 @@
-import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
 import path from 'node:path';
-import {
-  createHttpApp,
-  createLogger,
-  createPrismaClient,
-  type Identity,
-  loadConfig,
-  prismaTransactionRunner,
-  type TransactionRunner,
-} from '@sneakers/shared';
-import { createTestDatabase, createTestTokens, type TestTokens, testEnv, uniqueName } from '@sneakers/shared/testing';
+import { createLogger } from '@sneakers/shared';
+import { type Caller, startTestService, uniqueName } from '@sneakers/shared/testing';
 import type { Redis } from 'ioredis';
 import request from 'supertest';
-import { couponDeps, couponRoutes } from '../../src/app';
+import { couponDeps } from '../../src/app';
 import type { Clock } from '../../src/clock';
-import { couponServiceEnv } from '../../src/config';
-import type { CouponDeps } from '../../src/coupon/coupon.deps';
-import { PrismaClient } from '../../src/generated/prisma/client';
-import type { Tx } from '../../src/prisma';
-import { createRedis } from '../../src/redis';
+import { startCouponService } from '../../src/service';
+
+export type { Caller } from '@sneakers/shared/testing';
 
 export const logger = createLogger('coupon-test', process.env.TEST_LOG_LEVEL ?? 'silent');
 
-export interface Caller {
-  userId: string;
-  authorization: string;
-}
-
-export interface CouponApp {
-  server: Server;
-  prisma: PrismaClient;
-  redis: Redis;
-  keyPrefix: string;
-  tokens: TestTokens;
-  runInTransaction: TransactionRunner<Tx>;
-  /** The use cases' dependencies, for calling them directly (the storm tests). */
-  deps: CouponDeps;
-  /** Moves the injected clock (every endpoint decides by it). */
-  setNow: (now: Date) => void;
-  caller: (role: Identity['role'], sellerStatus?: Identity['sellerStatus']) => Promise<Caller>;
-  close: () => Promise<void>;
-}
+export type CouponApp = Awaited<ReturnType<typeof startCouponApp>>;
 
 export interface CouponAppOptions {
   /** A Redis URL of its own (e.g. another logical DB index) for tests that flush it. */
   redisUrl?: string;
   now?: Date;
-  poolSize?: number;
   /** Variables beyond the defaults, parsed as the service parses its environment. */
   env?: Record<string, string>;
 }
 
 /**
- * coupon-service's HTTP app in-process on a fresh database, listening on a random port. Its Redis
- * keys carry a prefix no other test file uses, so runs never see each other's ledgers.
+ * coupon-service as its main starts it, in-process on a fresh database and a free port, on a clock
+ * the test can move. Its Redis keys carry a prefix no other test file uses, so runs never see each
+ * other's ledgers.
  */
-export async function startCouponApp({
-  redisUrl,
-  now,
-  poolSize = 20,
-  env = {},
-}: CouponAppOptions = {}): Promise<CouponApp> {
-  const database = await createTestDatabase(path.resolve(__dirname, '../..'));
-  const prisma = createPrismaClient(PrismaClient, database.url, { max: poolSize });
-  const runInTransaction = prismaTransactionRunner<Tx>(prisma, { maxWaitMs: 60_000, timeoutMs: 60_000 });
+export async function startCouponApp({ redisUrl, now, env = {} }: CouponAppOptions = {}) {
   const keyPrefix = `${uniqueName('coupontest')}:`;
-  const config = loadConfig(couponServiceEnv, {
-    REDIS_URL: redisUrl ?? testEnv.redisUrl,
-    REDIS_KEY_PREFIX: keyPrefix,
-    ...env,
-  });
-  const redis = createRedis(config);
   let current = now;
   const clock: Clock = () => current ?? new Date();
-  const tokens = await createTestTokens();
-  const app = createHttpApp({
-    logger,
-    routes: couponRoutes({ config, runInTransaction, redis, clock }),
-    readiness: [],
-    verifyAccessToken: tokens.verifier,
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
+  const app = await startTestService(
+    path.resolve(__dirname, '../..'),
+    (options) => startCouponService({ ...options, clock }),
+    { ...(redisUrl ? { REDIS_URL: redisUrl } : {}), REDIS_KEY_PREFIX: keyPrefix, ...env },
+  );
+  const redis = app.redis as Redis;
   return {
-    server,
-    prisma,
+    ...app,
     redis,
     keyPrefix,
-    tokens,
-    runInTransaction,
-    deps: couponDeps({ config, runInTransaction, redis, clock }),
-    setNow: (next) => {
+    /** The use cases' dependencies, for calling them directly (the storm tests). */
+    deps: couponDeps({ config: { REDIS_KEY_PREFIX: keyPrefix }, runInTransaction: app.runInTransaction, redis, clock }),
+    /** Moves the injected clock (every endpoint decides by it). */
+    setNow: (next: Date) => {
       current = next;
     },
-    caller: async (role, sellerStatus) => {
-      const userId = randomUUID();
-      const token = await tokens.sign({ userId, role, ...(sellerStatus ? { sellerStatus } : {}) });
-      return { userId, authorization: `Bearer ${token}` };
-    },
     close: async () => {
-      await new Promise((resolve) => server.close(resolve));
       const keys = await redis.keys(`${keyPrefix}*`).catch(() => []);
       if (keys.length > 0) await redis.del(...keys).catch(() => undefined);
-      redis.disconnect();
-      await prisma.$disconnect();
-      await database.drop();
+      await app.close();
     },
   };
 }
 
 /**
  * The storm tests start every claim at the same instant in one process, so the last of 11,000
- * scripts is answered long after it was sent while the event loop is busy with the rest; a real
- * server bounds that by its connections. A generous timeout keeps them deciding, not timing out
- * (claim-under-redis-timeouts.test.ts covers what a timeout leaves behind).
+ * scripts (and transactions) is answered long after it was sent while the event loop is busy with
+ * the rest; a real server bounds that by its connections. Generous waits keep them deciding, not
+ * timing out (claim-under-redis-timeouts.test.ts covers what a timeout leaves behind).
  */
-export const STORM_ENV = { REDIS_COMMAND_TIMEOUT_MS: '10000' };
+export const STORM_ENV = { REDIS_COMMAND_TIMEOUT_MS: '10000', TRANSACTION_MAX_WAIT_MS: '60000' };
 
 export const HOUR = 60 * 60 * 1000;
 

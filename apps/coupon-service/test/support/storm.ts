@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@sneakers/shared';
+import { AppError, idempotently } from '@sneakers/shared';
 import { claimCoupon } from '../../src/coupon/use-cases/claim-coupon/claim-coupon.use-case';
 import type { CouponApp } from './coupon-app';
 
@@ -33,12 +33,11 @@ export async function runStorm(
   let answered = 0;
   const claims = attempts.map(async (buyerId) => {
     try {
-      const result = await claimCoupon(app.deps, {
-        policyId,
-        buyerId,
-        idempotencyKey: undefined,
-        fingerprint: { policyId },
-      });
+      const result = await claimCoupon(
+        app.deps,
+        { policyId, buyerId },
+        idempotently(app.deps.runInTransaction, undefined),
+      );
       return { buyerId, answer: result.status };
     } catch (error) {
       if (error instanceof AppError) return { buyerId, answer: error.code };

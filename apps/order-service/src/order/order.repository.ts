@@ -1,4 +1,10 @@
-import type { DiscountRule, SqlExecutor } from '@sneakers/shared';
+import {
+  type DiscountRule,
+  type InstantPosition,
+  type KeysetWindow,
+  rowsAfter,
+  type SqlExecutor,
+} from '@sneakers/shared';
 import { Prisma } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { CancelReason, Order, OrderStatus } from './domain/order';
@@ -61,17 +67,14 @@ export async function saveOrder(tx: Tx, order: Order): Promise<void> {
   }
 }
 
-/** Newest first by (placed_at, id); `before` continues strictly after the last order shown. */
+/** Newest first by (placed_at, id); `after` continues strictly after the last order shown. */
 export async function listBuyerOrders(
   tx: Pick<Tx, 'order'>,
   buyerId: string,
-  { take, status, before }: { take: number; status?: OrderStatus; before?: { placedAt: Date; id: string } },
+  { after, take, status }: KeysetWindow<InstantPosition<'placedAt'>> & { status?: OrderStatus },
 ): Promise<Order[]> {
-  const after: Prisma.OrderWhereInput = before
-    ? { OR: [{ placedAt: { lt: before.placedAt } }, { placedAt: before.placedAt, id: { lt: before.id } }] }
-    : {};
   const rows = await tx.order.findMany({
-    where: { buyerId, ...(status ? { status } : {}), ...after },
+    where: { buyerId, ...(status ? { status } : {}), ...(after && rowsAfter('placedAt', after.placedAt, after.id)) },
     orderBy: [{ placedAt: 'desc' }, { id: 'desc' }],
     take,
     include: withLines,

@@ -45,14 +45,6 @@ describe('Placing and reading orders', () => {
     expect(typesOf(await outboxOf(app.prisma, first.body.id))).toEqual(['order.placed']);
   });
 
-  it('When a key is reused with another body, then 422 idempotency/key-reused', async () => {
-    await place(buyer, { lines: [line()] }, 'order-key-2');
-    const res = await place(buyer, { lines: [line(3)] }, 'order-key-2');
-
-    expect(res.status).toBe(422);
-    expect(res.body.type).toBe('https://sneakers.example/problems/idempotency/key-reused');
-  });
-
   it.each([
     ['no lines', { lines: [] }],
     ['21 lines', { lines: Array.from({ length: 21 }, () => line()) }],

@@ -2,8 +2,7 @@ import { EventConsumer } from '@sneakers/shared';
 import { envelopeMessage, eventually, type PrivateTopic, privateTopic } from '@sneakers/shared/testing';
 import { findOrder } from '../../src/order/order.repository';
 import type { Tx } from '../../src/prisma';
-import { orderReactions } from '../../src/reactions';
-import { type Caller, logger, type OrderApp, PAYMENT_WINDOW_MS, startOrderApp } from '../support/order-app';
+import { type Caller, logger, type OrderApp, startOrderApp } from '../support/order-app';
 import { outboxOf, typesOf } from '../support/outbox';
 import { placeThroughApi } from '../support/place';
 import { couponReservedFor, paymentCompletedFor, stockRejectedFor, stockReservedFor } from '../support/saga-events';
@@ -22,7 +21,7 @@ describe('The saga reactions fed through real Kafka', () => {
       kafka: bus.kafka,
       groupId: bus.groupId,
       topics: [bus.topic],
-      reactions: orderReactions({ paymentWindowMs: PAYMENT_WINDOW_MS }),
+      reactions: app.reactions,
       runInTransaction: app.runInTransaction,
       logger,
     });

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@sneakers/shared';
+import type { InstantPosition, KeysetWindow, SqlExecutor } from '@sneakers/shared';
 import { Prisma, type WalletTransaction } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { LedgerEntry, LedgerEntryType } from './domain/ledger-entry';
@@ -83,16 +83,16 @@ export async function findBalance(db: WalletReader, userId: string): Promise<num
   return row?.balance;
 }
 
-/** Newest first by (created_at, id); `before` continues strictly after the last entry shown. */
+/** Newest first by (created_at, id); `after` continues strictly after the last entry shown. */
 export async function listLedgerEntries(
   tx: Tx,
   userId: string,
-  { take, before }: { take: number; before?: { createdAt: Date; id: string } },
+  { after, take }: KeysetWindow<InstantPosition<'createdAt'>>,
 ): Promise<LedgerEntry[]> {
   // A row comparison bounds the index scan where the equivalent OR only filters it, so a deep page
   // costs what the first does instead of reading every newer entry again.
-  const afterCursor = before
-    ? Prisma.sql`AND (created_at, id) < (${before.createdAt}::timestamptz, ${before.id}::bigint)`
+  const afterCursor = after
+    ? Prisma.sql`AND (created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::bigint)`
     : Prisma.empty;
   const rows = await tx.$queryRaw<LedgerRow[]>`
     SELECT id, type, amount, balance_after AS "balanceAfter", created_at AS "createdAt"

@@ -4,19 +4,14 @@ import { ACCESS_TOKEN } from '@sneakers/shared';
 import type { Tx } from '../prisma';
 import type { User } from '../user/domain/user';
 import { issueAccessToken } from './access-token-issuer';
-import { newRefreshToken } from './refresh-token';
+import type { AuthDeps } from './auth.deps';
+import { newRefreshToken } from './domain/refresh-token';
 import { insertRefreshToken } from './refresh-token.repository';
-import type { SigningKeys } from './signing-keys';
-
-export interface TokenPairDeps {
-  signingKeys: SigningKeys;
-  refreshTokenTtlSeconds: number;
-}
 
 /** A new access token and a new member of the refresh-token family (a log-in starts a family). */
 export async function issueTokenPair(
   db: Tx,
-  deps: TokenPairDeps,
+  deps: Pick<AuthDeps, 'signingKeys' | 'refreshTokenTtlSeconds'>,
   user: User,
   familyId: string,
   now: Date,

@@ -1,4 +1,4 @@
-import type { Role, SellerStatus } from '@sneakers/shared';
+import { type InstantPosition, type KeysetWindow, type Role, rowsAfter, type SellerStatus } from '@sneakers/shared';
 import { Prisma, type User as UserRow } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { Seller, User } from './domain/user';
@@ -76,22 +76,18 @@ export async function saveSellerStatus(db: Tx, seller: Seller): Promise<void> {
   });
 }
 
-export interface UserFilter {
+export interface UserFilter extends KeysetWindow<InstantPosition<'createdAt'>> {
   role?: Role;
   sellerStatus?: SellerStatus;
-  /** Keyset position: rows strictly older than this one (newest-first order). */
-  after?: { createdAt: Date; id: string };
-  take: number;
 }
 
+/** Newest first by (created_at, id); `after` continues strictly after the last user shown. */
 export async function listUsers(db: Tx, { role, sellerStatus, after, take }: UserFilter): Promise<User[]> {
   const rows = await db.user.findMany({
     where: {
       dtype: role,
       sellerStatus,
-      ...(after && {
-        OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
-      }),
+      ...(after && rowsAfter('createdAt', after.createdAt, after.id)),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take,

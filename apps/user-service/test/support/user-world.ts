@@ -1,30 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { TokenPairView, UserView } from '@sneakers/shared';
-import {
-  accessTokenVerifier,
-  createHttpApp,
-  createLogger,
-  type Identity,
-  prismaTransactionRunner,
-} from '@sneakers/shared';
-import { createTestDatabase } from '@sneakers/shared/testing';
-import type { Express } from 'express';
+import type { Identity, TokenPairView, UserView } from '@sneakers/shared';
+import { startTestService } from '@sneakers/shared/testing';
 import request from 'supertest';
-import { userRoutes } from '../../src/app';
-import { PasswordHasher } from '../../src/auth/password-hasher';
-import { SigningKeys } from '../../src/auth/signing-keys';
-import type { UserServiceDeps } from '../../src/deps';
-import type { PrismaClient } from '../../src/generated/prisma/client';
-import { createPrisma } from '../../src/prisma';
-import { seedAdmin } from '../../src/user/use-cases/seed-admin/seed-admin.use-case';
+import { startUserService } from '../../src/service';
 
 /** Cheap scrypt for tests (the parameters travel with each hash, so nothing else changes). */
 export const FAST_SCRYPT = { logN: 10, r: 8, p: 1 };
 export const PASSWORD = 'correct horse battery';
 export const ADMIN = { email: 'admin@sneakers.test', password: 'admin-test-password' };
 export const PROBLEM = 'https://sneakers.example/problems/';
-const DAY_S = 24 * 60 * 60;
 
 export const uniqueEmail = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
 
@@ -36,31 +21,19 @@ export interface Actor {
 }
 
 /**
- * user-service in-process on a fresh database: the real routes, use cases and key store, with a
- * clock tests can move forward.
+ * user-service as its main starts it, in-process on a fresh database and a free port (the real
+ * routes, use cases, key store and start-up admin), with a clock tests can move forward.
  */
 export async function createUserWorld() {
-  const database = await createTestDatabase(path.resolve(__dirname, '../..'));
-  const prisma = createPrisma(database.url);
   let offsetMs = 0;
-  const signingKeys = new SigningKeys(prisma);
-  const deps: UserServiceDeps = {
-    db: prisma,
-    runInTransaction: prismaTransactionRunner(prisma),
-    passwords: new PasswordHasher(FAST_SCRYPT),
-    signingKeys,
-    refreshTokenTtlSeconds: 30 * DAY_S,
-    now: () => new Date(Date.now() + offsetMs),
-  };
-  await signingKeys.rotateIfDue(deps.now(), 90 * DAY_S * 1000);
-  const app: Express = createHttpApp({
-    logger: createLogger('user-service-test', process.env.TEST_LOG_LEVEL ?? 'silent'),
-    routes: userRoutes(deps),
-    readiness: [],
-    verifyAccessToken: accessTokenVerifier(signingKeys.keySet()),
-  });
+  const service = await startTestService(
+    path.resolve(__dirname, '../..'),
+    (options) => startUserService({ ...options, now: () => new Date(Date.now() + offsetMs), scrypt: FAST_SCRYPT }),
+    { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+  );
+  const { prisma, deps } = service;
 
-  const http = () => request(app);
+  const http = () => request(service.server);
 
   async function logIn(email: string, password = PASSWORD): Promise<TokenPairView> {
     const res = await http().post('/auth/login').send({ email, password });
@@ -89,8 +62,8 @@ export async function createUserWorld() {
     };
   }
 
+  /** The admin the service seeded on start-up (from ADMIN_EMAIL and ADMIN_PASSWORD). */
   async function admin(): Promise<Actor> {
-    await seedAdmin(deps, ADMIN);
     const found = await prisma.user.findUniqueOrThrow({ where: { email: ADMIN.email } });
     const { accessToken, refreshToken } = await logIn(ADMIN.email, ADMIN.password);
     return { identity: { userId: found.id, role: 'ADMIN' }, email: ADMIN.email, accessToken, refreshToken };
@@ -136,8 +109,7 @@ export async function createUserWorld() {
   }
 
   return {
-    app,
-    prisma: prisma as PrismaClient,
+    prisma,
     deps,
     http,
     logIn,
@@ -151,10 +123,7 @@ export async function createUserWorld() {
     travel: (ms: number) => {
       offsetMs += ms;
     },
-    close: async () => {
-      await prisma.$disconnect();
-      await database.drop();
-    },
+    close: service.close,
   };
 }
 

@@ -8,4 +8,5 @@ export * from './prepared-json';
 export * from './public-routes';
 export * from './route-contract';
 export * from './route-handler';
+export * from './route-result';
 export * from './user';

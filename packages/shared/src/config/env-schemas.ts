@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TRANSACTION_LIMITS } from '../db/transaction-runner';
 import { IN_PROCESS_BROKER } from '../embedded/process-bus';
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL');
@@ -36,6 +37,13 @@ export const serviceEnv = ({ port, database }: { port: number; database: string 
      */
     HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_URL: postgresUrl.default(`postgresql://postgres@127.0.0.1:5432/${database}`),
+    /** How long a transaction may wait for a free connection before its request answers 503 (busy). */
+    TRANSACTION_MAX_WAIT_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(120_000)
+      .default(DEFAULT_TRANSACTION_LIMITS.maxWaitMs),
     KAFKA_BROKERS: brokerList.default(['127.0.0.1:9092']),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),

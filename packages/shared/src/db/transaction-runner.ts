@@ -13,7 +13,7 @@ export interface TransactionLimits {
   timeoutMs: number;
 }
 
-const DEFAULT_TRANSACTION_LIMITS: TransactionLimits = { maxWaitMs: 10_000, timeoutMs: 15_000 };
+export const DEFAULT_TRANSACTION_LIMITS: TransactionLimits = { maxWaitMs: 10_000, timeoutMs: 15_000 };
 
 /**
  * Runs work in one Prisma interactive transaction. When a crowd keeps every connection busy for

@@ -1,1 +1,3 @@
-export * from './with-idempotency';
+export * from './idempotent-request';
+export * from './idempotently';
+export { IdempotencyErrors } from './with-idempotency';

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../db';
+import type { KeysetWindow } from '../pagination';
 import type { ArchivedLetter } from './dead-letter-message';
 
 /** A `dead_letters` row; int64 columns as text, bytes as base64. */
@@ -50,10 +51,10 @@ export async function archiveDeadLetter(db: SqlExecutor, letter: ArchivedLetter)
   );
 }
 
-/** Newest first; `beforeSeq` continues a page, `replayed` filters. Fetches `limit + 1` rows. */
+/** Newest first; `after` continues a page, `replayed` filters. */
 export function findDeadLetters(
   db: SqlExecutor,
-  { limit, beforeSeq, replayed }: { limit: number; beforeSeq?: string; replayed?: boolean },
+  { after, take, replayed }: KeysetWindow<{ seq: string }> & { replayed?: boolean },
 ): PromiseLike<DeadLetterRow[]> {
   return db.$queryRawUnsafe<DeadLetterRow[]>(
     `SELECT ${COLUMNS} FROM dead_letters
@@ -61,9 +62,9 @@ export function findDeadLetters(
         AND ($2::boolean IS NULL OR (replay_count > 0) = $2::boolean)
       ORDER BY seq DESC
       LIMIT $3`,
-    beforeSeq ?? null,
+    after?.seq ?? null,
     replayed ?? null,
-    limit + 1,
+    take,
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { operationsRoutesOf } from '../api/operations/operations.routes';
-import { handle, routerFor } from '../api/route-handler';
+import { handle, handleIdempotent, routerFor } from '../api/route-handler';
 import type { SqlExecutor } from '../db';
 import { listDeadLetters } from './list-dead-letters';
 import type { OperationsDeps } from './operations-deps';
@@ -15,11 +15,17 @@ export function operationsRouter<Tx extends SqlExecutor>(deps: OperationsDeps<Tx
     status: 200,
     body: await listDeadLetters(deps.db, query),
   }));
-  handle(router, routes.replayDeadLetter, ({ params, identity, idempotencyKey }) =>
-    replayDeadLetter(deps, { letterId: params.letterId, adminId: identity.userId, idempotencyKey }),
+  handleIdempotent(router, routes.replayDeadLetter, deps.runInTransaction, ({ params, identity, idempotently }) =>
+    idempotently(async (tx) => ({
+      status: 200,
+      body: await replayDeadLetter(tx, deps, { letterId: params.letterId, adminId: identity.userId }),
+    })),
   );
-  handle(router, routes.replayAllDeadLetters, ({ identity, idempotencyKey }) =>
-    replayAllDeadLetters(deps, { adminId: identity.userId, idempotencyKey }),
+  handleIdempotent(router, routes.replayAllDeadLetters, deps.runInTransaction, ({ identity, idempotently }) =>
+    idempotently(async (tx) => ({
+      status: 200,
+      body: await replayAllDeadLetters(tx, deps, { adminId: identity.userId }),
+    })),
   );
   handle(router, routes.outboxBacklog, async () => ({ status: 200, body: await outboxBacklog(deps.db) }));
   return router;

@@ -1,7 +1,6 @@
 import type { Message } from 'kafkajs';
-import type { RouteResult } from '../api/route-handler';
+import type { DeadLetterView, ReplayAllView } from '../api/operations/operations.schemas';
 import type { SqlExecutor } from '../db';
-import { withIdempotency } from '../idempotency';
 import { toReplayMessage } from './dead-letter-message';
 import {
   countNeverReplayed,
@@ -17,55 +16,41 @@ import type { OperationsDeps } from './operations-deps';
 /** One "replay all" call sends at most this many, so it fits well inside one transaction. */
 export const REPLAY_BATCH = 500;
 
-export interface ReplayRequest {
-  adminId: string;
-  idempotencyKey: string | undefined;
-}
-
 /**
  * Sends one letter back to its original topic, even if it was replayed before (an explicit ask),
- * and counts the replay. The send happens before the commit: if the commit fails the letter went
- * out but stays unmarked, and a later replay repeats it, which the consumers' inbox absorbs.
+ * and counts the replay, in the caller's transaction. The send happens before the commit: if the
+ * commit fails the letter went out but stays unmarked, and a later replay repeats it, which the
+ * consumers' inbox absorbs.
  */
-export function replayDeadLetter<Tx extends SqlExecutor>(
+export async function replayDeadLetter<Tx extends SqlExecutor>(
+  tx: Tx,
   deps: OperationsDeps<Tx>,
-  { letterId, adminId, idempotencyKey }: ReplayRequest & { letterId: string },
-): Promise<RouteResult> {
-  return withIdempotency(
-    deps.runInTransaction,
-    { scope: adminId, key: idempotencyKey, fingerprint: { action: 'replay-dead-letter', letterId } },
-    async (tx) => {
-      const letter = await lockDeadLetter(tx, letterId);
-      if (!letter) throw OperationsErrors.deadLetterNotFound(letterId);
-      await republish(deps, [letter]);
-      const [replayed] = await markReplayed(tx, [letter.id]);
-      deps.logger.info({ letterId, adminId, originalTopic: letter.original_topic }, 'dead letter replayed');
-      return { status: 200, body: toDeadLetterView(replayed ?? letter) };
-    },
-  );
+  { letterId, adminId }: { letterId: string; adminId: string },
+): Promise<DeadLetterView> {
+  const letter = await lockDeadLetter(tx, letterId);
+  if (!letter) throw OperationsErrors.deadLetterNotFound(letterId);
+  await republish(deps, [letter]);
+  const [replayed] = await markReplayed(tx, [letter.id]);
+  deps.logger.info({ letterId, adminId, originalTopic: letter.original_topic }, 'dead letter replayed');
+  return toDeadLetterView(replayed ?? letter);
 }
 
-/** Sends back every letter never replayed yet, oldest first, a batch per call. */
-export function replayAllDeadLetters<Tx extends SqlExecutor>(
+/** Sends back every letter never replayed yet, oldest first, a batch per call, in the caller's transaction. */
+export async function replayAllDeadLetters<Tx extends SqlExecutor>(
+  tx: Tx,
   deps: OperationsDeps<Tx>,
-  { adminId, idempotencyKey }: ReplayRequest,
-): Promise<RouteResult> {
-  return withIdempotency(
-    deps.runInTransaction,
-    { scope: adminId, key: idempotencyKey, fingerprint: { action: 'replay-all-dead-letters' } },
-    async (tx) => {
-      const letters = await lockNeverReplayed(tx, REPLAY_BATCH);
-      await republish(deps, letters);
-      if (letters.length > 0)
-        await markReplayed(
-          tx,
-          letters.map((l) => l.id),
-        );
-      const remaining = await countNeverReplayed(tx);
-      deps.logger.info({ replayed: letters.length, remaining, adminId }, 'dead letters replayed');
-      return { status: 200, body: { replayed: letters.length, remaining } };
-    },
-  );
+  { adminId }: { adminId: string },
+): Promise<ReplayAllView> {
+  const letters = await lockNeverReplayed(tx, REPLAY_BATCH);
+  await republish(deps, letters);
+  if (letters.length > 0)
+    await markReplayed(
+      tx,
+      letters.map((l) => l.id),
+    );
+  const remaining = await countNeverReplayed(tx);
+  deps.logger.info({ replayed: letters.length, remaining, adminId }, 'dead letters replayed');
+  return { replayed: letters.length, remaining };
 }
 
 /** One send per original topic, in letter order, acknowledged by all in-sync replicas. */

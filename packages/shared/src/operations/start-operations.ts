@@ -18,6 +18,8 @@ export interface OperationsOptions<Tx extends SqlExecutor> {
   consumerGroups?: readonly string[];
   /** Default `<service>-dead-letter-archive`; tests pass their own so runs never share a group. */
   archiveGroupId?: string;
+  /** Off where nothing consumes (see ServiceStartOptions.backgroundWork): the routes serve the table as it is. */
+  archivesDeadLetters?: boolean;
 }
 
 export interface RunningOperations {
@@ -30,24 +32,26 @@ export interface RunningOperations {
 export async function startOperations<Tx extends SqlExecutor>(
   options: OperationsOptions<Tx>,
 ): Promise<RunningOperations> {
-  const { service, kafka, db, runInTransaction } = options;
+  const { service, kafka, db, runInTransaction, archivesDeadLetters = true } = options;
   if (!isPlatformService(service)) throw new Error(`${service} is not a platform service`);
   const logger = options.logger.child({ component: 'operations' });
   const producer = createProducer(kafka);
   await producer.connect();
-  const archive = new DeadLetterArchive({
-    kafka,
-    groupId: options.archiveGroupId ?? `${service}-dead-letter-archive`,
-    consumerGroups: options.consumerGroups ?? consumerGroupsOf(service),
-    db,
-    logger,
-  });
-  await archive.start();
+  const archive = archivesDeadLetters
+    ? new DeadLetterArchive({
+        kafka,
+        groupId: options.archiveGroupId ?? `${service}-dead-letter-archive`,
+        consumerGroups: options.consumerGroups ?? consumerGroupsOf(service),
+        db,
+        logger,
+      })
+    : undefined;
+  await archive?.start();
   return {
     name: 'operations',
     router: operationsRouter({ service, db, runInTransaction, producer, logger }),
     stop: async () => {
-      await archive.stop();
+      await archive?.stop();
       await producer.disconnect();
     },
   };

@@ -1,1 +1,4 @@
 export * from './cursor-page';
+export * from './keyset-page';
+export * from './keyset-positions';
+export * from './keyset-where';

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import type { JWTVerifyGetKey } from 'jose';
 import type { z } from 'zod';
 import {
   type AccessTokenVerifier,
@@ -9,6 +10,7 @@ import {
 } from '../auth';
 import { loadConfigOrExit, type ServiceEnv } from '../config';
 import {
+  DEFAULT_TRANSACTION_LIMITS,
   guardedPool,
   prismaTransactionRunner,
   type SqlExecutor,
@@ -29,12 +31,16 @@ export interface ServicePrisma<Tx extends SqlExecutor> extends SqlExecutor, Tran
   $disconnect: () => Promise<void>;
 }
 
-export interface ServiceDefinition<Tx extends SqlExecutor, Env extends ServiceEnv> {
+export interface ServiceDefinition<
+  Tx extends SqlExecutor,
+  Env extends ServiceEnv,
+  Prisma extends ServicePrisma<Tx> = ServicePrisma<Tx>,
+> {
   name: string;
   /** Its variables: `serviceEnv({ port, database })`, extended with its own where needed. */
   env: z.ZodType<Env>;
   /** The logger is for dropped connections (see createPrismaClient). */
-  createPrisma: (databaseUrl: string, logger: Logger) => ServicePrisma<Tx>;
+  createPrisma: (databaseUrl: string, logger: Logger) => Prisma;
   /** What this service reacts to, by aggregate type of the topics it reads. */
   subscribesTo?: string[];
   reactions?: (deps: { config: Env }) => Reaction<Tx>[];
@@ -53,11 +59,7 @@ export interface ServiceDefinition<Tx extends SqlExecutor, Env extends ServiceEn
   drain?: Stoppable[];
   /** Passed in by a service that counts its own outcomes too; otherwise made here. */
   metrics?: ServiceMetrics;
-  routes?: (deps: {
-    config: Env;
-    prisma: ServicePrisma<Tx>;
-    runInTransaction: TransactionRunner<Tx>;
-  }) => RequestHandler[];
+  routes?: (deps: { config: Env; prisma: Prisma; runInTransaction: TransactionRunner<Tx> }) => RequestHandler[];
 }
 
 export interface ServiceStartOptions {
@@ -68,43 +70,67 @@ export interface ServiceStartOptions {
    * process-wide telemetry, and stops the services itself.
    */
   ownsProcess?: boolean;
+  /**
+   * Off where a test drives them itself: no outbox relay, no consumers (the service's own, the
+   * dead-letter archive) and no background jobs, so the outbox keeps what the service wrote. The
+   * HTTP API, the operations routes and the database limits are those of production either way.
+   */
+  backgroundWork?: boolean;
+  /** Trusted instead of the keys at JWKS_URL (a test signs its own tokens); not where the service has its own. */
+  accessTokenKeys?: JWTVerifyGetKey;
+}
+
+/** A started service, and what its routes and reactions run on (for tests that drive it). */
+export interface RunningService<Tx extends SqlExecutor, Prisma extends ServicePrisma<Tx>> extends RunningServer {
+  prisma: Prisma;
+  runInTransaction: TransactionRunner<Tx>;
+  /** What its consumer applies; a test that delivers events itself applies these. */
+  reactions: Reaction<Tx>[];
+  metrics: ServiceMetrics;
 }
 
 /**
  * Starts one service the same way everywhere: config, telemetry, database, topics, outbox relay,
  * consumer, HTTP; and stops them in reverse on SIGTERM so no event or request is cut in half.
  */
-export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>(
-  definition: ServiceDefinition<Tx, Env>,
-  { env = process.env, ownsProcess = true }: ServiceStartOptions = {},
-): Promise<RunningServer> {
+export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv, Prisma extends ServicePrisma<Tx>>(
+  definition: ServiceDefinition<Tx, Env, Prisma>,
+  { env = process.env, ownsProcess = true, backgroundWork = true, accessTokenKeys }: ServiceStartOptions = {},
+): Promise<RunningService<Tx, Prisma>> {
   const config = loadConfigOrExit(definition.env, env);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const metrics = definition.metrics ?? createServiceMetrics(definition.name);
   const prisma = definition.createPrisma(config.DATABASE_URL, logger);
-  const runInTransaction = prismaTransactionRunner(prisma);
-  // One batch at a time plus the backlog gauge's query; its LISTEN connection is its own.
-  const relayPool = guardedPool({ connectionString: config.DATABASE_URL, max: 2 }, (error) =>
-    logger.warn({ err: error }, 'relay database connection lost'),
-  );
+  const runInTransaction = prismaTransactionRunner(prisma, {
+    ...DEFAULT_TRANSACTION_LIMITS,
+    maxWaitMs: config.TRANSACTION_MAX_WAIT_MS,
+  });
   const kafka = createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger });
 
   const created = await ensureTopics(kafka, PLATFORM_TOPICS);
   if (created.length > 0) logger.info({ topics: created }, 'created topics');
 
-  const relay = new OutboxRelay({
-    pool: relayPool,
-    kafka,
-    logger: logger.child({ component: 'outbox-relay' }),
-    batchSize: config.OUTBOX_BATCH_SIZE,
-    pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
-    metrics,
-  });
-  await relay.start();
+  // One batch at a time plus the backlog gauge's query; its LISTEN connection is its own.
+  const relayPool = backgroundWork
+    ? guardedPool({ connectionString: config.DATABASE_URL, max: 2 }, (error) =>
+        logger.warn({ err: error }, 'relay database connection lost'),
+      )
+    : undefined;
+  const relay = relayPool
+    ? new OutboxRelay({
+        pool: relayPool,
+        kafka,
+        logger: logger.child({ component: 'outbox-relay' }),
+        batchSize: config.OUTBOX_BATCH_SIZE,
+        pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+        metrics,
+      })
+    : undefined;
+  await relay?.start();
 
   const reactions = definition.reactions?.({ config }) ?? [];
   const consumer =
-    reactions.length > 0
+    backgroundWork && reactions.length > 0
       ? new EventConsumer<Tx>({
           kafka,
           groupId: definition.name,
@@ -120,11 +146,19 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
         })
       : undefined;
   await consumer?.start();
-  const operations = await startOperations({ service: definition.name, kafka, db: prisma, runInTransaction, logger });
+  const operations = await startOperations({
+    service: definition.name,
+    kafka,
+    db: prisma,
+    runInTransaction,
+    logger,
+    archivesDeadLetters: backgroundWork,
+  });
 
   const admin = kafka.admin();
   await admin.connect();
-  const verifyAccessToken = definition.verifyAccessToken ?? accessTokenVerifier(remoteKeySet(config.JWKS_URL));
+  const verifyAccessToken =
+    definition.verifyAccessToken ?? accessTokenVerifier(accessTokenKeys ?? remoteKeySet(config.JWKS_URL));
   const app = createHttpApp({
     logger,
     metrics,
@@ -146,11 +180,12 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv>
       name: 'consumers',
       stop: () => Promise.all([consumer?.stop(), operations.stop()]).then(() => undefined),
     },
-    { name: 'outbox relay', stop: () => relay.stop() },
+    { name: 'outbox relay', stop: async () => relay?.stop() },
     { name: 'kafka admin', stop: () => admin.disconnect() },
     ...(definition.drain ?? []),
-    { name: 'database', stop: async () => Promise.all([prisma.$disconnect(), relayPool.end()]).then(() => undefined) },
+    { name: 'database', stop: async () => Promise.all([prisma.$disconnect(), relayPool?.end()]).then(() => undefined) },
     ...(ownsProcess ? [{ name: 'telemetry', stop: shutdownTelemetry }] : []),
   ];
-  return serve(app, { port: config.PORT, host: config.HOST, logger, drain, handleSignals: ownsProcess });
+  const running = await serve(app, { port: config.PORT, host: config.HOST, logger, drain, handleSignals: ownsProcess });
+  return { ...running, prisma, runInTransaction, reactions, metrics };
 }

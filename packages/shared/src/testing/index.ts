@@ -7,4 +7,5 @@ export * from './redis-server';
 export * from './test-database';
 export * from './test-env';
 export * from './test-kafka';
+export * from './test-service';
 export * from './test-tokens';

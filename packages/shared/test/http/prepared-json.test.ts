@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import pino from 'pino';
 import request from 'supertest';
-import { createHttpApp, handle, PreparedJson, preparedPerValue, type RouteContract } from '../../src';
+import { createHttpApp, handle, type PlainRoute, PreparedJson, preparedPerValue } from '../../src';
 
-const route = (path: string): RouteContract => ({
+const route = (path: string): PlainRoute => ({
   service: 'catalog-service',
   method: 'get',
   path,

@@ -1,10 +1,10 @@
 import { discontinueProductRoute, handle, publishProductRoute } from '@sneakers/shared';
 import type { Router } from 'express';
-import type { CatalogDeps } from '../../../catalog.deps';
+import type { ProductDeps } from '../../product.deps';
 import { productView } from '../../product.views';
 import { changeProductStatus } from './change-product-status.use-case';
 
-export function serveChangeProductStatus(router: Router, { runInTransaction }: CatalogDeps): void {
+export function serveChangeProductStatus(router: Router, { runInTransaction }: ProductDeps): void {
   for (const [route, to] of [
     [publishProductRoute, 'ON_SALE'],
     [discontinueProductRoute, 'DISCONTINUED'],

@@ -1,12 +1,12 @@
 import { getProductRoute, handle } from '@sneakers/shared';
 import type { Router } from 'express';
-import type { CatalogDeps } from '../../../catalog.deps';
 import { ProductErrors } from '../../domain/product.errors';
 import { canSee } from '../../domain/product-access';
+import type { ProductDeps } from '../../product.deps';
 import { findProduct } from '../../product.repository';
 import { productDetailView } from '../../product.views';
 
-export function serveGetProduct(router: Router, { runInTransaction }: CatalogDeps): void {
+export function serveGetProduct(router: Router, { runInTransaction }: ProductDeps): void {
   handle(router, getProductRoute, async ({ identity, params }) => {
     const product = await runInTransaction((tx) => findProduct(tx, params.productId));
     if (!product || !canSee(identity, product)) throw ProductErrors.notFound();

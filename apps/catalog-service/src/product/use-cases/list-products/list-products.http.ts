@@ -1,10 +1,10 @@
 import { handle, listProductsRoute } from '@sneakers/shared';
 import type { Router } from 'express';
-import type { CatalogDeps } from '../../../catalog.deps';
+import type { ProductDeps } from '../../product.deps';
 import { productView } from '../../product.views';
 import { listProducts } from './list-products.use-case';
 
-export function serveListProducts(router: Router, { runInTransaction }: CatalogDeps): void {
+export function serveListProducts(router: Router, { runInTransaction }: ProductDeps): void {
   handle(router, listProductsRoute, async ({ query }) => {
     const page = await runInTransaction((tx) => listProducts(tx, query));
     return { status: 200, body: { ...page, items: page.items.map(productView) } };

@@ -1,5 +1,5 @@
 import type { listProductsRoute } from '@sneakers/shared';
-import { decodeCursor, instant, type Page, toPage } from '@sneakers/shared';
+import { type Keyset, keysetPage, type Page, positionInstant, rowsAfter } from '@sneakers/shared';
 import { z } from 'zod';
 import type { Prisma, Product } from '../../../generated/prisma/client';
 import type { Tx } from '../../../prisma';
@@ -18,9 +18,8 @@ const SORTS: Record<Sort, { key: 'createdAt' | 'price' | 'unitsSold'; dir: 'asc'
 };
 
 /** One page of products for buyers (never drafts: the status filter cannot name DRAFT). */
-export async function listProducts(tx: Tx, query: ListProducts): Promise<Page<Product>> {
+export function listProducts(tx: Tx, query: ListProducts): Promise<Page<Product>> {
   const { key, dir } = SORTS[query.sort];
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, positionOf(query.sort));
   const filters: Prisma.ProductWhereInput[] = [
     { status: query.status },
     query.brand ? { brand: { equals: query.brand, mode: 'insensitive' } } : {},
@@ -28,29 +27,23 @@ export async function listProducts(tx: Tx, query: ListProducts): Promise<Page<Pr
     query.maxPrice !== undefined ? { price: { lte: query.maxPrice } } : {},
     query.size !== undefined ? { skus: { some: { sizeMm: query.size, available: { gt: 0 } } } } : {},
   ];
-  if (after) {
-    const k = key === 'createdAt' ? new Date(after.k as string) : (after.k as number);
-    const beyond = dir === 'desc' ? 'lt' : 'gt';
-    filters.push({ OR: [{ [key]: { [beyond]: k } }, { [key]: k, id: { [beyond]: after.id } }] });
-  }
-  const rows = await tx.product.findMany({
-    where: { AND: filters },
-    orderBy: [{ [key]: dir }, { id: dir }],
-    take: query.limit + 1,
-  });
-  return toPage(
-    rows,
-    query.limit,
-    (row) => row,
-    (row) => ({ s: query.sort, k: key === 'createdAt' ? row.createdAt.toISOString() : row[key], id: row.id }),
+  return keysetPage(query, keysetOf(query.sort), ({ after, take }) =>
+    tx.product.findMany({
+      where: { AND: after ? [...filters, rowsAfter(key, after.k, after.id, dir)] : filters },
+      orderBy: [{ [key]: dir }, { id: dir }],
+      take,
+    }),
   );
 }
 
 /** A cursor belongs to the sort that made it; another sort's cursor is refused as invalid. */
-const positionOf = (sort: Sort) =>
-  z.object({
+function keysetOf(sort: Sort): Keyset<{ s: Sort; k: Date | number; id: string }, Product> {
+  const { key } = SORTS[sort];
+  const position = z.object({
     s: z.literal(sort),
     // Price and units sold are int4 columns.
-    k: sort === 'newest' ? instant() : z.number().int().nonnegative().max(2_147_483_647),
+    k: sort === 'newest' ? positionInstant() : z.number().int().nonnegative().max(2_147_483_647),
     id: z.uuid(),
   });
+  return { position, positionOf: (row) => ({ s: sort, k: row[key], id: row.id }) };
+}

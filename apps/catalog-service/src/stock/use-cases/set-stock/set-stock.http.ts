@@ -1,11 +1,11 @@
 import { handle, setStockRoute } from '@sneakers/shared';
 import type { Router } from 'express';
-import type { CatalogDeps } from '../../../catalog.deps';
 import { skuStockView } from '../../../product/product.views';
+import type { StockDeps } from '../../stock.deps';
 import { setStock } from './set-stock.use-case';
 
 // PUT with an absolute value is idempotent by nature: a retry sets the same number again.
-export function serveSetStock(router: Router, { runInTransaction }: CatalogDeps): void {
+export function serveSetStock(router: Router, { runInTransaction }: StockDeps): void {
   handle(router, setStockRoute, async ({ identity, params, body }) => {
     const sku = await runInTransaction((tx) => setStock(tx, identity, { ...params, onHand: body.onHand }));
     return { status: 200, body: skuStockView(sku) };

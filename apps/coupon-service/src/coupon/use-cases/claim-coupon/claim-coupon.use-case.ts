@@ -1,4 +1,5 @@
-import { AppError, type RouteResult, withIdempotency } from '@sneakers/shared';
+import { AppError, type Idempotently, type RouteResult } from '@sneakers/shared';
+import type { Tx } from '../../../prisma';
 import type { LedgerVerdict } from '../../claim-ledger/ledger';
 import type { CouponDeps } from '../../coupon.deps';
 import { userCouponView } from '../../coupon.views';
@@ -8,15 +9,16 @@ import { issueCoupon } from './issue-coupon.use-case';
 export interface ClaimCoupon {
   policyId: string;
   buyerId: string;
-  idempotencyKey: string | undefined;
-  /** What makes a repeat the same request (method, path). */
-  fingerprint: unknown;
 }
 
-/** Claims one coupon and reports how it ended. */
-export async function claimCoupon(deps: CouponDeps, claim: ClaimCoupon): Promise<RouteResult> {
+/** Claims one coupon, through the request's idempotency, and reports how it ended. */
+export async function claimCoupon(
+  deps: CouponDeps,
+  claim: ClaimCoupon,
+  idempotently: Idempotently<Tx>,
+): Promise<RouteResult> {
   try {
-    const result = await claimOnce(deps, claim);
+    const result = await claimOnce(deps, claim, idempotently);
     deps.claimResults.record(result.headers?.['Idempotent-Replayed'] === 'true' ? 'REPLAYED' : 'CLAIMED');
     return result;
   } catch (error) {
@@ -32,23 +34,21 @@ export async function claimCoupon(deps: CouponDeps, claim: ClaimCoupon): Promise
  * allowed (its state was lost or stale), the answer is the database's and the Redis mark is taken
  * back. A 201 is sent only after the coupon committed, so no answered claim can be lost.
  */
-async function claimOnce(deps: CouponDeps, claim: ClaimCoupon): Promise<RouteResult> {
+async function claimOnce(deps: CouponDeps, claim: ClaimCoupon, idempotently: Idempotently<Tx>): Promise<RouteResult> {
   const now = deps.clock();
   const verdict = await decideInRedis(deps, claim, now);
-  const idempotent = { scope: claim.buyerId, key: claim.idempotencyKey, fingerprint: claim.fingerprint };
 
   if (verdict.kind !== 'claimed') {
     const refusal = refusalFor(verdict.kind);
     // A repeat of a claim that succeeded finds its buyer already marked: with the same key, it gets
-    // the stored 201 back (withIdempotency replays it); without a stored answer, the refusal stands.
-    if (verdict.kind === 'alreadyClaimed' && claim.idempotencyKey !== undefined)
-      return withIdempotency(deps.runInTransaction, idempotent, async () => Promise.reject(refusal));
+    // the stored 201 back; without a stored answer, the refusal stands.
+    if (verdict.kind === 'alreadyClaimed') return idempotently.replayOr(refusal);
     throw refusal;
   }
 
   let issued = false;
   try {
-    const result = await withIdempotency(deps.runInTransaction, idempotent, async (tx) => {
+    const result = await idempotently(async (tx) => {
       const { coupon, policy } = await issueCoupon(tx, { policyId: claim.policyId, buyerId: claim.buyerId, now });
       issued = true;
       return { status: 201, body: userCouponView(coupon, policy, now) };

@@ -1,25 +1,22 @@
-import { decodeCursor, instant, type Page, toPage } from '@sneakers/shared';
+import {
+  type InstantPosition,
+  type Keyset,
+  keysetPage,
+  type Page,
+  type PageRequest,
+  positionInstant,
+} from '@sneakers/shared';
 import { z } from 'zod';
 import type { Tx } from '../../../prisma';
 import { type CouponWithPolicy, listBuyerCoupons } from '../../user-coupon.repository';
 
-const position = z.strictObject({ issuedAt: instant(), id: z.uuid() });
+// Newest first by (issued_at, id) of the coupon, whose policy rides along.
+const byIssuedAt: Keyset<InstantPosition<'issuedAt'>, CouponWithPolicy> = {
+  position: z.strictObject({ issuedAt: positionInstant(), id: z.uuid() }),
+  positionOf: ({ coupon }) => ({ issuedAt: coupon.issuedAt, id: coupon.id }),
+};
 
 /** One page of the buyer's coupons, newest first. */
-export async function listMyCoupons(
-  tx: Tx,
-  buyerId: string,
-  { limit, cursor }: { limit: number; cursor?: string },
-): Promise<Page<CouponWithPolicy>> {
-  const after = cursor === undefined ? undefined : decodeCursor(cursor, position);
-  const rows = await listBuyerCoupons(tx, buyerId, {
-    take: limit + 1,
-    before: after && { issuedAt: new Date(after.issuedAt), id: after.id },
-  });
-  return toPage(
-    rows,
-    limit,
-    (row) => row,
-    ({ coupon }) => ({ issuedAt: coupon.issuedAt.toISOString(), id: coupon.id }),
-  );
+export function listMyCoupons(tx: Tx, buyerId: string, query: PageRequest): Promise<Page<CouponWithPolicy>> {
+  return keysetPage(query, byIssuedAt, (window) => listBuyerCoupons(tx, buyerId, window));
 }

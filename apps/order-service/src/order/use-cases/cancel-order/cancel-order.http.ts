@@ -1,4 +1,4 @@
-import { cancelOrderRoute, handle, withIdempotency } from '@sneakers/shared';
+import { cancelOrderRoute, handleIdempotent } from '@sneakers/shared';
 import type { Router } from 'express';
 import { advanceOrder } from '../../advance-order';
 import { cancelByBuyer } from '../../domain/order';
@@ -9,23 +9,19 @@ import { assertCanSee } from '../../order-access';
 import { requestCause } from '../../request-cause';
 
 export function serveCancelOrder(router: Router, { runInTransaction, outcomes }: OrderDeps): void {
-  handle(router, cancelOrderRoute, ({ identity, params, idempotencyKey, req }) =>
-    withIdempotency(
-      runInTransaction,
-      { scope: identity.userId, key: idempotencyKey, fingerprint: { method: 'post', path: req.path } },
-      async (tx) => {
-        // Ownership is checked on an unlocked read; the buyer of an order never changes.
-        assertCanSee(identity, await findOrder(tx, params.orderId));
-        const result = await advanceOrder(tx, {
-          orderId: params.orderId,
-          step: 'CANCEL_REQUESTED',
-          causedBy: requestCause(req),
-          transition: (order) => cancelByBuyer(order, new Date()),
-          outcomes,
-        });
-        if (!result.found) throw new Error('order vanished');
-        return { status: 200, body: orderView(result.order) };
-      },
-    ),
+  handleIdempotent(router, cancelOrderRoute, runInTransaction, ({ identity, params, req, idempotently }) =>
+    idempotently(async (tx) => {
+      // Ownership is checked on an unlocked read; the buyer of an order never changes.
+      assertCanSee(identity, await findOrder(tx, params.orderId));
+      const result = await advanceOrder(tx, {
+        orderId: params.orderId,
+        step: 'CANCEL_REQUESTED',
+        causedBy: requestCause(req),
+        transition: (order) => cancelByBuyer(order, new Date()),
+        outcomes,
+      });
+      if (!result.found) throw new Error('order vanished');
+      return { status: 200, body: orderView(result.order) };
+    }),
   );
 }

@@ -1,4 +1,4 @@
-import { handle, placeOrderRoute, withIdempotency } from '@sneakers/shared';
+import { handleIdempotent, placeOrderRoute } from '@sneakers/shared';
 import type { Router } from 'express';
 import type { OrderDeps } from '../../order.deps';
 import { findOrder } from '../../order.repository';
@@ -9,21 +9,16 @@ import { waitWhilePending } from '../../waiting/wait-while-pending';
 import { placeOrder } from './place-order.use-case';
 
 export function servePlaceOrder(router: Router, { runInTransaction, reads, waiter }: OrderDeps): void {
-  handle(router, placeOrderRoute, async ({ identity, body, idempotencyKey, req }) => {
-    const placed = await withIdempotency(
-      runInTransaction,
-      { scope: identity.userId, key: idempotencyKey, fingerprint: { method: 'post', path: '/orders', body } },
-      async (tx) => {
-        const order = await placeOrder(tx, { buyerId: identity.userId, ...body, cause: requestCause(req) });
-        return { status: 202, body: orderView(order), headers: { Location: `/orders/${order.id}` } };
-      },
-    );
-    const { id } = placed.body as { id: string };
-    const headers = { ...placed.headers, Location: `/orders/${id}` };
+  handleIdempotent(router, placeOrderRoute, runInTransaction, async ({ identity, body, req, idempotently }) => {
+    const placed = await idempotently(async (tx) => {
+      const order = await placeOrder(tx, { buyerId: identity.userId, ...body, cause: requestCause(req) });
+      return { status: 202, body: orderView(order), headers: { Location: `/orders/${order.id}` } };
+    });
     const waitMs = preferredWaitMs(req.header('prefer'));
-    if (waitMs === 0) return { ...placed, headers };
+    if (waitMs === 0) return placed;
     // The stored (or replayed) answer is the PENDING order; a waiting client wants the latest.
+    const { id } = placed.body as { id: string };
     const order = await waitWhilePending(waiter, () => findOrder(reads, id), id, waitMs);
-    return { status: placed.status, headers, body: order ? orderView(order) : placed.body };
+    return order ? { ...placed, body: orderView(order) } : placed;
   });
 }

@@ -1,27 +1,12 @@
-import {
-  type ChangeWaiter,
-  continueStoredTrace,
-  handle,
-  payOrderRoute,
-  readUntil,
-  type TransactionRunner,
-  withIdempotency,
-} from '@sneakers/shared';
+import { continueStoredTrace, handleIdempotent, payOrderRoute, readUntil } from '@sneakers/shared';
 import type { Router } from 'express';
-import type { Tx } from '../../../prisma';
 import { traceHeadersOfOrder } from '../../payable-order.repository';
+import type { PaymentDeps } from '../../payment.deps';
 import { paymentView } from '../../payment.views';
 import { payOrder } from './pay-order.use-case';
 
-export interface PayOrderDeps {
-  runInTransaction: TransactionRunner<Tx>;
-  /** Woken when an order's payable row changes (PAYABLE_ORDER_CHANNEL). */
-  waiter: ChangeWaiter;
-  orderWaitMs: number;
-}
-
-export function servePayOrder(router: Router, { runInTransaction, waiter, orderWaitMs }: PayOrderDeps): void {
-  handle(router, payOrderRoute, async ({ identity, params, idempotencyKey }) => {
+export function servePayOrder(router: Router, { runInTransaction, waiter, orderWaitMs }: PaymentDeps): void {
+  handleIdempotent(router, payOrderRoute, runInTransaction, async ({ identity, params, idempotently }) => {
     // order-service shows an order AWAITING_PAYMENT a moment before this service has consumed the
     // event that makes it payable here; a buyer who pays at once would get "not payable" for no
     // reason. So an order not heard of yet is waited for (woken by the event's commit, no polling:
@@ -30,22 +15,14 @@ export function servePayOrder(router: Router, { runInTransaction, waiter, orderW
     const known = await readUntil(waiter, params.orderId, read, (trace) => trace !== undefined, orderWaitMs);
     const checkoutTrace = known ?? {};
     return continueStoredTrace(checkoutTrace, 'pay order', () =>
-      withIdempotency(
-        runInTransaction,
-        {
-          scope: identity.userId,
-          key: idempotencyKey,
-          fingerprint: { method: payOrderRoute.method, path: payOrderRoute.path, params },
-        },
-        async (tx) => {
-          const { payment, created } = await payOrder(tx, {
-            orderId: params.orderId,
-            buyerId: identity.userId,
-            now: new Date(),
-          });
-          return { status: created ? 201 : 200, body: paymentView(payment) };
-        },
-      ),
+      idempotently(async (tx) => {
+        const { payment, created } = await payOrder(tx, {
+          orderId: params.orderId,
+          buyerId: identity.userId,
+          now: new Date(),
+        });
+        return { status: created ? 201 : 200, body: paymentView(payment) };
+      }),
     );
   });
 }

@@ -1,22 +1,14 @@
-import { chargeWalletRoute, handle, withIdempotency } from '@sneakers/shared';
+import { chargeWalletRoute, handleIdempotent } from '@sneakers/shared';
 import type { Router } from 'express';
 import type { WalletDeps } from '../../wallet.deps';
 import { ledgerEntryView, walletView } from '../../wallet.views';
 import { chargeWallet } from './charge-wallet.use-case';
 
 export function serveChargeWallet(router: Router, { runInTransaction, limits }: WalletDeps): void {
-  handle(router, chargeWalletRoute, ({ identity, body, idempotencyKey }) =>
-    withIdempotency(
-      runInTransaction,
-      {
-        scope: identity.userId,
-        key: idempotencyKey,
-        fingerprint: { method: chargeWalletRoute.method, path: chargeWalletRoute.path, body },
-      },
-      async (tx) => {
-        const charge = await chargeWallet(tx, limits, { userId: identity.userId, amount: body.amount });
-        return { status: 201, body: { charge: ledgerEntryView(charge), wallet: walletView(charge.balanceAfter) } };
-      },
-    ),
+  handleIdempotent(router, chargeWalletRoute, runInTransaction, ({ identity, body, idempotently }) =>
+    idempotently(async (tx) => {
+      const charge = await chargeWallet(tx, limits, { userId: identity.userId, amount: body.amount });
+      return { status: 201, body: { charge: ledgerEntryView(charge), wallet: walletView(charge.balanceAfter) } };
+    }),
   );
 }

@@ -1,28 +1,13 @@
-import { decodeCursor, instant, type Page, toPage } from '@sneakers/shared';
+import { keysetPage, newestFirst, type Page, type PageRequest } from '@sneakers/shared';
 import { z } from 'zod';
 import type { Tx } from '../../../prisma';
 import type { LedgerEntry } from '../../domain/ledger-entry';
 import { listLedgerEntries } from '../../wallet.repository';
 
-// Where the previous page ended. The id bound keeps it within bigint, so no cursor reaches SQL as
-// anything but a valid position.
-const position = z.object({ createdAt: instant(), id: z.string().regex(/^[1-9]\d{0,17}$/) });
+// The id bound keeps a cursor's id within bigint, so no cursor reaches SQL as anything but a valid position.
+const byCreatedAt = newestFirst('createdAt', z.string().regex(/^[1-9]\d{0,17}$/));
 
 /** One page of the buyer's ledger, newest first. */
-export async function listTransactions(
-  tx: Tx,
-  userId: string,
-  { limit, cursor }: { limit: number; cursor?: string },
-): Promise<Page<LedgerEntry>> {
-  const after = cursor === undefined ? undefined : decodeCursor(cursor, position);
-  const rows = await listLedgerEntries(tx, userId, {
-    take: limit + 1,
-    before: after && { createdAt: new Date(after.createdAt), id: after.id },
-  });
-  return toPage(
-    rows,
-    limit,
-    (entry) => entry,
-    (entry) => ({ createdAt: entry.createdAt.toISOString(), id: entry.id }),
-  );
+export function listTransactions(tx: Tx, userId: string, query: PageRequest): Promise<Page<LedgerEntry>> {
+  return keysetPage(query, byCreatedAt, (window) => listLedgerEntries(tx, userId, window));
 }

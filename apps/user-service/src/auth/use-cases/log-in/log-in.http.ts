@@ -1,9 +1,9 @@
 import { handle, logInRoute } from '@sneakers/shared';
 import type { Router } from 'express';
-import type { UserServiceDeps } from '../../../deps';
+import type { AuthDeps } from '../../auth.deps';
 import { logIn } from './log-in.use-case';
 
-export function logInHttp(router: Router, deps: UserServiceDeps): void {
+export function serveLogIn(router: Router, deps: AuthDeps): void {
   handle(router, logInRoute, async ({ body }) => ({
     status: 200,
     body: await logIn(deps, body),

@@ -1,9 +1,9 @@
 import { handle, logOutRoute } from '@sneakers/shared';
 import type { Router } from 'express';
-import type { UserServiceDeps } from '../../../deps';
+import type { AuthDeps } from '../../auth.deps';
 import { logOut } from './log-out.use-case';
 
-export function logOutHttp(router: Router, deps: UserServiceDeps): void {
+export function serveLogOut(router: Router, deps: AuthDeps): void {
   handle(router, logOutRoute, async ({ body }) => {
     await logOut(deps, body.refreshToken);
     return { status: 204 };

@@ -1,8 +1,8 @@
-import type { UserServiceDeps } from '../../../deps';
-import { hashRefreshToken } from '../../refresh-token';
+import type { AuthDeps } from '../../auth.deps';
+import { hashRefreshToken } from '../../domain/refresh-token';
 import { findRefreshToken, revokeRefreshTokenFamily } from '../../refresh-token.repository';
 
-type Deps = Pick<UserServiceDeps, 'db' | 'now'>;
+type Deps = Pick<AuthDeps, 'db' | 'now'>;
 
 /**
  * Ends the session the token belongs to (its whole family). An unknown or already revoked token

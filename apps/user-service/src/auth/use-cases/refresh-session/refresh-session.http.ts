@@ -1,9 +1,9 @@
 import { handle, refreshSessionRoute } from '@sneakers/shared';
 import type { Router } from 'express';
-import type { UserServiceDeps } from '../../../deps';
+import type { AuthDeps } from '../../auth.deps';
 import { refreshSession } from './refresh-session.use-case';
 
-export function refreshSessionHttp(router: Router, deps: UserServiceDeps): void {
+export function serveRefreshSession(router: Router, deps: AuthDeps): void {
   handle(router, refreshSessionRoute, async ({ body }) => ({
     status: 200,
     body: await refreshSession(deps, body.refreshToken),

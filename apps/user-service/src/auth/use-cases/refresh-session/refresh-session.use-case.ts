@@ -1,12 +1,12 @@
 import type { TokenPairView } from '@sneakers/shared';
-import type { UserServiceDeps } from '../../../deps';
 import { findUserById } from '../../../user/user.repository';
-import { hashRefreshToken } from '../../refresh-token';
-import { RefreshTokenErrors } from '../../refresh-token.errors';
+import type { AuthDeps } from '../../auth.deps';
+import { hashRefreshToken } from '../../domain/refresh-token';
+import { RefreshTokenErrors } from '../../domain/refresh-token.errors';
 import { lockRefreshToken, revokeRefreshToken, revokeRefreshTokenFamily } from '../../refresh-token.repository';
 import { issueTokenPair } from '../../token-pair';
 
-type Deps = Pick<UserServiceDeps, 'runInTransaction' | 'signingKeys' | 'refreshTokenTtlSeconds' | 'now'>;
+type Deps = Pick<AuthDeps, 'runInTransaction' | 'signingKeys' | 'refreshTokenTtlSeconds' | 'now'>;
 
 /**
  * Rotation: the presented token is revoked and a new one joins its family. A revoked token coming

@@ -1,8 +1,8 @@
 import { handle, jwksRoute } from '@sneakers/shared';
 import type { Router } from 'express';
-import type { UserServiceDeps } from '../../../deps';
+import type { AuthDeps } from '../../auth.deps';
 
-export function serveJwksHttp(router: Router, deps: Pick<UserServiceDeps, 'signingKeys'>): void {
+export function serveJwks(router: Router, deps: Pick<AuthDeps, 'signingKeys'>): void {
   handle(router, jwksRoute, async () => ({
     status: 200,
     body: await deps.signingKeys.jwks(),

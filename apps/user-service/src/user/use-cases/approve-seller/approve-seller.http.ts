@@ -1,10 +1,11 @@
-import { approveSellerRoute, handle } from '@sneakers/shared';
+import { approveSellerRoute, handleIdempotent } from '@sneakers/shared';
 import type { Router } from 'express';
-import type { UserServiceDeps } from '../../../deps';
+import type { UserDeps } from '../../user.deps';
+import { toUserView } from '../../user.views';
 import { approveSeller } from './approve-seller.use-case';
 
-export function approveSellerHttp(router: Router, deps: UserServiceDeps): void {
-  handle(router, approveSellerRoute, ({ params, identity, idempotencyKey }) =>
-    approveSeller(deps, { sellerId: params.sellerId, adminId: identity.userId, idempotencyKey }),
+export function serveApproveSeller(router: Router, deps: UserDeps): void {
+  handleIdempotent(router, approveSellerRoute, deps.runInTransaction, ({ params, idempotently }) =>
+    idempotently(async (tx) => ({ status: 200, body: toUserView(await approveSeller(tx, deps, params.sellerId)) })),
   );
 }

@@ -1,35 +1,18 @@
-import { type RouteResult, sellerApproved, withIdempotency, writeOutboxEvent } from '@sneakers/shared';
-import type { UserServiceDeps } from '../../../deps';
-import { approve, asSeller } from '../../domain/user';
-import type { SellerDecision } from '../../seller-decision';
+import { sellerApproved, writeOutboxEvent } from '@sneakers/shared';
+import type { Tx } from '../../../prisma';
+import { approve, asSeller, type Seller } from '../../domain/user';
+import type { UserDeps } from '../../user.deps';
 import { lockUserById, saveSellerStatus } from '../../user.repository';
-import { toUserView } from '../../user.view';
 
-type Deps = Pick<UserServiceDeps, 'runInTransaction' | 'now'>;
-
-/** Approving an approved seller answers 200 and announces nothing a second time. */
-export async function approveSeller(
-  deps: Deps,
-  { sellerId, adminId, idempotencyKey }: SellerDecision,
-): Promise<RouteResult> {
-  return withIdempotency(
-    deps.runInTransaction,
-    { scope: adminId, key: idempotencyKey, fingerprint: { action: 'approve-seller', sellerId } },
-    async (tx) => {
-      const seller = asSeller(await lockUserById(tx, sellerId));
-      const approved = approve(seller, deps.now());
-      if (approved) {
-        await saveSellerStatus(tx, approved);
-        await writeOutboxEvent(tx, sellerApproved, {
-          aggregateId: approved.id,
-          payload: {
-            sellerId: approved.id,
-            storeName: approved.storeName,
-            approvedAt: approved.approvedAt.toISOString(),
-          },
-        });
-      }
-      return { status: 200, body: toUserView(approved ?? seller) };
-    },
-  );
+/** Approving an approved seller changes nothing and announces nothing a second time. */
+export async function approveSeller(tx: Tx, { now }: Pick<UserDeps, 'now'>, sellerId: string): Promise<Seller> {
+  const seller = asSeller(await lockUserById(tx, sellerId));
+  const approved = approve(seller, now());
+  if (!approved) return seller;
+  await saveSellerStatus(tx, approved);
+  await writeOutboxEvent(tx, sellerApproved, {
+    aggregateId: approved.id,
+    payload: { sellerId: approved.id, storeName: approved.storeName, approvedAt: approved.approvedAt.toISOString() },
+  });
+  return approved;
 }

@@ -1,9 +1,9 @@
 import { getMeRoute, handle } from '@sneakers/shared';
 import type { Router } from 'express';
-import type { UserServiceDeps } from '../../../deps';
+import type { UserDeps } from '../../user.deps';
 import { getMe } from './get-me.use-case';
 
-export function getMeHttp(router: Router, deps: UserServiceDeps): void {
+export function serveGetMe(router: Router, deps: UserDeps): void {
   handle(router, getMeRoute, async ({ identity }) => ({
     status: 200,
     body: await getMe(deps, identity.userId),

@@ -1,10 +1,10 @@
 import type { UserView } from '@sneakers/shared';
-import type { UserServiceDeps } from '../../../deps';
 import { UserErrors } from '../../domain/user.errors';
+import type { UserDeps } from '../../user.deps';
 import { findUserById } from '../../user.repository';
-import { toUserView } from '../../user.view';
+import { toUserView } from '../../user.views';
 
-export async function getMe(deps: Pick<UserServiceDeps, 'db'>, userId: string): Promise<UserView> {
+export async function getMe(deps: Pick<UserDeps, 'db'>, userId: string): Promise<UserView> {
   const user = await findUserById(deps.db, userId);
   if (!user) throw UserErrors.notFound(userId);
   return toUserView(user);

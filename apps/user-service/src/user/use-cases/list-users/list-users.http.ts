@@ -1,8 +1,8 @@
 import { handle, listUsersRoute } from '@sneakers/shared';
 import type { Router } from 'express';
-import type { UserServiceDeps } from '../../../deps';
+import type { UserDeps } from '../../user.deps';
 import { listUsers } from './list-users.use-case';
 
-export function listUsersHttp(router: Router, deps: UserServiceDeps): void {
+export function serveListUsers(router: Router, deps: UserDeps): void {
   handle(router, listUsersRoute, async ({ query }) => ({ status: 200, body: await listUsers(deps, query) }));
 }

@@ -1,10 +1,10 @@
 import { AppError } from '@sneakers/shared';
-import type { UserServiceDeps } from '../../../deps';
 import { newAdmin, normalizeEmail, type User } from '../../domain/user';
 import { registerUser } from '../../register-user';
+import type { UserDeps } from '../../user.deps';
 import { findUserByEmail } from '../../user.repository';
 
-type Deps = Pick<UserServiceDeps, 'db' | 'runInTransaction' | 'passwords' | 'now'>;
+type Deps = Pick<UserDeps, 'db' | 'runInTransaction' | 'passwords' | 'now'>;
 
 /** An ADMIN_EMAIL held by a buyer or seller would leave the platform without the admin it expects. */
 function existing(user: User): 'exists' {

@@ -1,41 +1,32 @@
-import { type RouteResult, withIdempotency } from '@sneakers/shared';
-import type { UserServiceDeps } from '../../../deps';
-import { newBuyer, newSeller, normalizeEmail } from '../../domain/user';
+import type { Tx } from '../../../prisma';
+import { newBuyer, newSeller, type User } from '../../domain/user';
 import { registerUser } from '../../register-user';
-import { toUserView } from '../../user.view';
+import type { UserDeps } from '../../user.deps';
 
 export type SignUpCommand =
   | { role: 'BUYER'; email: string; password: string }
   | { role: 'SELLER'; email: string; password: string; storeName: string };
 
-type Deps = Pick<UserServiceDeps, 'runInTransaction' | 'passwords' | 'now'>;
+/** A sign-up whose password is hashed, ready for its transaction. */
+export type HashedSignUp =
+  | { role: 'BUYER'; email: string; passwordHash: string }
+  | { role: 'SELLER'; email: string; passwordHash: string; storeName: string };
 
-export async function signUp(
-  deps: Deps,
-  command: SignUpCommand,
-  idempotencyKey: string | undefined,
-): Promise<RouteResult> {
-  const email = normalizeEmail(command.email);
-  const { password, ...rest } = command;
-  // Hashed before the transaction opens, so no connection is held during ~100 ms of scrypt.
-  const passwordHash = await deps.passwords.hash(password);
-  return withIdempotency(
-    deps.runInTransaction,
-    {
-      // The caller is anonymous, so there is no user to scope keys by. The email is the one thing a
-      // retry repeats and a stranger cannot share without asking for the very same account.
-      scope: `sign-up:${email}`,
-      key: idempotencyKey,
-      fingerprint: idempotencyKey && { ...rest, email, password: await deps.passwords.fingerprint(password, email) },
-    },
-    async (tx) => {
-      const now = deps.now();
-      const user =
-        command.role === 'SELLER'
-          ? newSeller({ email, passwordHash, storeName: command.storeName }, now)
-          : newBuyer({ email, passwordHash }, now);
-      await registerUser(tx, user);
-      return { status: 201, body: toUserView(user) };
-    },
-  );
+/** The slow half, run before the transaction opens, so no connection is held during ~100 ms of scrypt. */
+export async function hashSignUp(
+  { passwords }: Pick<UserDeps, 'passwords'>,
+  { password, ...command }: SignUpCommand,
+): Promise<HashedSignUp> {
+  return { ...command, passwordHash: await passwords.hash(password) };
+}
+
+/** Creates the account and announces it, in the caller's transaction. */
+export async function signUp(tx: Tx, { now }: Pick<UserDeps, 'now'>, command: HashedSignUp): Promise<User> {
+  const { email, passwordHash } = command;
+  const user =
+    command.role === 'SELLER'
+      ? newSeller({ email, passwordHash, storeName: command.storeName }, now())
+      : newBuyer({ email, passwordHash }, now());
+  await registerUser(tx, user);
+  return user;
 }

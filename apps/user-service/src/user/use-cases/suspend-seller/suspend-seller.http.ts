@@ -1,10 +1,11 @@
-import { handle, suspendSellerRoute } from '@sneakers/shared';
+import { handleIdempotent, suspendSellerRoute } from '@sneakers/shared';
 import type { Router } from 'express';
-import type { UserServiceDeps } from '../../../deps';
+import type { UserDeps } from '../../user.deps';
+import { toUserView } from '../../user.views';
 import { suspendSeller } from './suspend-seller.use-case';
 
-export function suspendSellerHttp(router: Router, deps: UserServiceDeps): void {
-  handle(router, suspendSellerRoute, ({ params, identity, idempotencyKey }) =>
-    suspendSeller(deps, { sellerId: params.sellerId, adminId: identity.userId, idempotencyKey }),
+export function serveSuspendSeller(router: Router, deps: UserDeps): void {
+  handleIdempotent(router, suspendSellerRoute, deps.runInTransaction, ({ params, idempotently }) =>
+    idempotently(async (tx) => ({ status: 200, body: toUserView(await suspendSeller(tx, deps, params.sellerId)) })),
   );
 }

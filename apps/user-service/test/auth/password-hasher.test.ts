@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { PasswordHasher, PRODUCTION_SCRYPT } from '../src/auth/password-hasher';
-import { FAST_SCRYPT } from './support/user-world';
+import { PasswordHasher, PRODUCTION_SCRYPT } from '../../src/auth/password-hasher';
+import { FAST_SCRYPT } from '../support/user-world';
 
 describe('Password hashing (scrypt)', () => {
   const hasher = new PasswordHasher(FAST_SCRYPT);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { UserView } from '@sneakers/shared';
-import { type Actor, createUserWorld, PROBLEM, type UserWorld } from './support/user-world';
+import { type Actor, createUserWorld, PROBLEM, type UserWorld } from '../support/user-world';
 
 describe('Admin: list users', () => {
   let world: UserWorld;

@@ -1,4 +1,4 @@
-import { approve, asSeller, newBuyer, newSeller, suspend } from '../src/user/domain/user';
+import { approve, asSeller, newBuyer, newSeller, suspend } from '../../src/user/domain/user';
 
 const now = new Date('2026-01-01T00:00:00.000Z');
 const later = new Date('2026-01-02T00:00:00.000Z');

@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
-import { hashRefreshToken } from '../src/auth/refresh-token';
-import { createUserWorld, PROBLEM, type UserWorld } from './support/user-world';
+import { hashRefreshToken } from '../../src/auth/domain/refresh-token';
+import { createUserWorld, PROBLEM, type UserWorld } from '../support/user-world';
 
 const INVALID = `${PROBLEM}auth/refresh-token-invalid`;
 

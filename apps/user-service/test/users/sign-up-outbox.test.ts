@@ -1,5 +1,5 @@
 import { userRegistered } from '@sneakers/shared';
-import { createUserWorld, PASSWORD, type UserWorld, uniqueEmail } from './support/user-world';
+import { createUserWorld, PASSWORD, type UserWorld, uniqueEmail } from '../support/user-world';
 
 describe('Sign-up announces user.registered through the outbox', () => {
   let world: UserWorld;

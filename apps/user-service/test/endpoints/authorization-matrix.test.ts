@@ -1,6 +1,6 @@
 import { ACCESS_TOKEN } from '@sneakers/shared';
 import type { Response } from 'supertest';
-import { type Actor, createUserWorld, PASSWORD, PROBLEM, type UserWorld, uniqueEmail } from './support/user-world';
+import { type Actor, createUserWorld, PASSWORD, PROBLEM, type UserWorld, uniqueEmail } from '../support/user-world';
 
 type Caller = 'anonymous' | 'buyer' | 'otherBuyer' | 'pendingSeller' | 'approvedSeller' | 'suspendedSeller' | 'admin';
 const CALLERS: Caller[] = [

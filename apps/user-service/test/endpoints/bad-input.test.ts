@@ -3,9 +3,9 @@ import { ACCESS_TOKEN } from '@sneakers/shared';
 import { createTestTokens } from '@sneakers/shared/testing';
 import { SignJWT } from 'jose';
 import type { Response } from 'supertest';
-import { issueAccessToken } from '../src/auth/access-token-issuer';
-import { findUserById } from '../src/user/user.repository';
-import { type Actor, createUserWorld, PASSWORD, PROBLEM, type UserWorld, uniqueEmail } from './support/user-world';
+import { issueAccessToken } from '../../src/auth/access-token-issuer';
+import { findUserById } from '../../src/user/user.repository';
+import { type Actor, createUserWorld, PASSWORD, PROBLEM, type UserWorld, uniqueEmail } from '../support/user-world';
 
 type Send = (world: UserWorld) => Promise<Response>;
 interface BadInput {

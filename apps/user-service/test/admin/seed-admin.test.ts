@@ -1,5 +1,5 @@
-import { seedAdmin } from '../src/user/use-cases/seed-admin/seed-admin.use-case';
-import { createUserWorld, PASSWORD, type UserWorld } from './support/user-world';
+import { seedAdmin } from '../../src/user/use-cases/seed-admin/seed-admin.use-case';
+import { createUserWorld, PASSWORD, type UserWorld } from '../support/user-world';
 
 describe('The admin seeded on start-up', () => {
   let world: UserWorld;

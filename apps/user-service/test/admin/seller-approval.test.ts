@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import { type Actor, createUserWorld, PROBLEM, type UserWorld } from './support/user-world';
+import { type Actor, createUserWorld, PROBLEM, type UserWorld } from '../support/user-world';
 
 describe('Admin: approve and suspend sellers', () => {
   let world: UserWorld;

@@ -1,6 +1,6 @@
 import { ACCESS_TOKEN, accessTokenVerifier } from '@sneakers/shared';
 import { createLocalJWKSet, decodeProtectedHeader, type JWK } from 'jose';
-import { createUserWorld, type UserWorld } from './support/user-world';
+import { createUserWorld, type UserWorld } from '../support/user-world';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

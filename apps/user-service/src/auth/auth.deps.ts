@@ -1,10 +1,10 @@
 import type { TransactionRunner } from '@sneakers/shared';
-import type { PasswordHasher } from './auth/password-hasher';
-import type { SigningKeys } from './auth/signing-keys';
-import type { Tx } from './prisma';
+import type { Tx } from '../prisma';
+import type { PasswordHasher } from './password-hasher';
+import type { SigningKeys } from './signing-keys';
 
-/** What the use cases need from the outside world; each takes only its slice. */
-export interface UserServiceDeps {
+/** What the auth endpoints need from the running service; each use case takes only its slice. */
+export interface AuthDeps {
   /** For reads outside a transaction (the Prisma client itself). */
   db: Tx;
   runInTransaction: TransactionRunner<Tx>;

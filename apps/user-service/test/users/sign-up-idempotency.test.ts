@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createUserWorld, PASSWORD, PROBLEM, type UserWorld, uniqueEmail } from './support/user-world';
+import { createUserWorld, PASSWORD, PROBLEM, type UserWorld, uniqueEmail } from '../support/user-world';
 
 describe('Sign-up with an Idempotency-Key', () => {
   let world: UserWorld;
@@ -91,7 +91,7 @@ describe('Sign-up with an Idempotency-Key', () => {
       .digest('hex');
 
     const row = await world.prisma.idempotencyKey.findUniqueOrThrow({
-      where: { scope_key: { scope: `sign-up:${email}`, key } },
+      where: { scope_key: { scope: email, key } },
     });
 
     expect(row.fingerprint).not.toBe(naive);

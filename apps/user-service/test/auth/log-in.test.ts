@@ -1,6 +1,6 @@
 import { ACCESS_TOKEN } from '@sneakers/shared';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { createUserWorld, PASSWORD, PROBLEM, type UserWorld, uniqueEmail } from './support/user-world';
+import { createUserWorld, PASSWORD, PROBLEM, type UserWorld, uniqueEmail } from '../support/user-world';
 
 describe('Log-in', () => {
   let world: UserWorld;

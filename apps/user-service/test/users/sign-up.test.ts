@@ -1,4 +1,4 @@
-import { createUserWorld, PASSWORD, PROBLEM, type UserWorld, uniqueEmail } from './support/user-world';
+import { createUserWorld, PASSWORD, PROBLEM, type UserWorld, uniqueEmail } from '../support/user-world';
 
 describe('Sign-up', () => {
   let world: UserWorld;

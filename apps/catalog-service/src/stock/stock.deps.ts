@@ -1,0 +1,7 @@
+import type { TransactionRunner } from '@sneakers/shared';
+import type { Tx } from '../prisma';
+
+/** What the stock endpoints need from the running service. */
+export interface StockDeps {
+  runInTransaction: TransactionRunner<Tx>;
+}

@@ -1,0 +1,10 @@
+import type { ChangeWaiter, TransactionRunner } from '@sneakers/shared';
+import type { Tx } from '../prisma';
+
+/** What the payment endpoints need from the running service. */
+export interface PaymentDeps {
+  runInTransaction: TransactionRunner<Tx>;
+  /** Woken when an order's payable row changes (PAYABLE_ORDER_CHANNEL). */
+  waiter: ChangeWaiter;
+  orderWaitMs: number;
+}
