@@ -2,7 +2,7 @@ import type { Tx } from '../prisma';
 import type { Order, Transition } from './domain/order';
 import { lockOrder, saveOrder } from './order.repository';
 import { announce } from './order-events';
-import { type Cause, recordStep } from './order-steps.repository';
+import { type Cause, recordSteps } from './order-steps.repository';
 import type { SagaOutcomes } from './saga-outcomes';
 
 export interface Advance {
@@ -32,23 +32,26 @@ export async function advanceOrder(
   if (next.order === order) return { found: true, changed: false, order };
   // The order row first, then its event: the row lock orders this order's outbox ids.
   await saveOrder(tx, next.order);
-  await recordStep(tx, orderId, { step, status: next.order.status, causedBy, ...(detail ? { detail } : {}) });
-  if (next.outcome) {
-    const emitted = await announce(tx, next.order, next.outcome);
-    const outcomeDetail =
-      next.order.cancelReason && next.outcome !== 'PAID' && next.outcome !== 'AWAITING_PAYMENT'
-        ? { reason: next.order.cancelReason }
-        : next.outcome === 'AWAITING_PAYMENT'
-          ? { subtotal: next.order.subtotal, discount: next.order.discount, amount: next.order.amount }
-          : undefined;
-    await recordStep(tx, orderId, {
-      step: next.order.status,
-      status: next.order.status,
-      causedBy,
-      emitted,
-      ...(outcomeDetail ? { detail: outcomeDetail } : {}),
-    });
-    if (next.outcome !== 'AWAITING_PAYMENT') outcomes?.ended(next.outcome, next.order.cancelReason);
+  const fact = { step, status: next.order.status, causedBy, ...(detail ? { detail } : {}) };
+  if (!next.outcome) {
+    await recordSteps(tx, orderId, [fact]);
+    return { found: true, changed: true, order: next.order };
   }
+  const emitted = await announce(tx, next.order, next.outcome);
+  const outcomeDetail =
+    next.order.cancelReason && next.outcome !== 'PAID' && next.outcome !== 'AWAITING_PAYMENT'
+      ? { reason: next.order.cancelReason }
+      : next.outcome === 'AWAITING_PAYMENT'
+        ? { subtotal: next.order.subtotal, discount: next.order.discount, amount: next.order.amount }
+        : undefined;
+  const outcome = {
+    step: next.order.status,
+    status: next.order.status,
+    causedBy,
+    emitted,
+    ...(outcomeDetail ? { detail: outcomeDetail } : {}),
+  };
+  await recordSteps(tx, orderId, [fact, outcome], { notify: true });
+  if (next.outcome !== 'AWAITING_PAYMENT') outcomes?.ended(next.outcome, next.order.cancelReason);
   return { found: true, changed: true, order: next.order };
 }

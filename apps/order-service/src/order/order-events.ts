@@ -2,7 +2,7 @@ import { orderAwaitingPayment, orderCancelled, orderPaid, orderPlaced, writeOutb
 import type { Tx } from '../prisma';
 import type { Order, Outcome } from './domain/order';
 
-/** Wakes `Prefer: wait` requests on every instance (see PgChangeWaiter); rides the transaction. */
+/** Wakes `Prefer: wait` requests on every instance (see PgChangeWaiter); see `recordSteps`. */
 export const ORDER_CHANGED_CHANNEL = 'order_changed';
 
 export async function announcePlaced(tx: Tx, order: Order): Promise<string> {
@@ -21,7 +21,6 @@ export async function announcePlaced(tx: Tx, order: Order): Promise<string> {
 
 /** Writes the event that tells the other services about `outcome`; returns its type. */
 export async function announce(tx: Tx, order: Order, outcome: NonNullable<Outcome>): Promise<string> {
-  await tx.$executeRaw`SELECT pg_notify(${ORDER_CHANGED_CHANNEL}, ${order.id})`;
   const base = { orderId: order.id, buyerId: order.buyerId };
   const coupon = order.userCouponId ? { userCouponId: order.userCouponId } : {};
   const at = order.updatedAt.toISOString();

@@ -1,6 +1,7 @@
-import type { Prisma } from '../generated/prisma/client';
+import type { SqlExecutor } from '@sneakers/shared';
 import type { Tx } from '../prisma';
 import type { OrderStatus } from './domain/order';
+import { ORDER_CHANGED_CHANNEL } from './order-events';
 
 /** What started a step: an incoming event, the buyer's request, or the expiry job. */
 export interface Cause {
@@ -17,22 +18,39 @@ export interface OrderStep {
   detail: Record<string, unknown> | null;
 }
 
-export async function recordStep(
-  tx: Tx,
+export type NewStep = Omit<OrderStep, 'at' | 'emitted' | 'detail'> & {
+  emitted?: string;
+  detail?: Record<string, unknown>;
+};
+
+/**
+ * Appends steps to an order's timeline in one statement, in the order given; with `notify`, the
+ * same statement wakes the order's `Prefer: wait` requests (the NOTIFY rides the transaction).
+ */
+export async function recordSteps(
+  tx: SqlExecutor,
   orderId: string,
-  step: Omit<OrderStep, 'at' | 'emitted' | 'detail'> & { emitted?: string; detail?: Record<string, unknown> },
+  steps: NewStep[],
+  { notify = false }: { notify?: boolean } = {},
 ): Promise<void> {
-  await tx.orderStep.create({
-    data: {
-      orderId,
-      step: step.step,
-      status: step.status,
-      causedByType: step.causedBy.type,
-      causedById: step.causedBy.id,
-      emittedType: step.emitted ?? null,
-      ...(step.detail ? { detail: step.detail as Prisma.InputJsonValue } : {}),
-    },
-  });
+  await tx.$executeRawUnsafe(
+    `WITH recorded AS (
+       INSERT INTO order_steps (order_id, step, status, caused_by_type, caused_by_id, emitted_type, detail)
+       SELECT $1::uuid, s.step, s.status::order_status, s.caused_by_type, s.caused_by_id, s.emitted_type, s.detail
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
+         WITH ORDINALITY AS s(step, status, caused_by_type, caused_by_id, emitted_type, detail, n)
+       ORDER BY s.n
+     )
+     SELECT pg_notify('${ORDER_CHANGED_CHANNEL}', $1::text) WHERE $8::boolean`,
+    orderId,
+    steps.map((s) => s.step),
+    steps.map((s) => s.status),
+    steps.map((s) => s.causedBy.type),
+    steps.map((s) => s.causedBy.id),
+    steps.map((s) => s.emitted ?? null),
+    steps.map((s) => (s.detail ? JSON.stringify(s.detail) : null)),
+    notify,
+  );
 }
 
 export async function listSteps(tx: Pick<Tx, 'orderStep'>, orderId: string): Promise<OrderStep[]> {

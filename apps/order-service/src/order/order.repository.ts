@@ -5,7 +5,7 @@ import {
   rowsAfter,
   type SqlExecutor,
 } from '@sneakers/shared';
-import { Prisma } from '../generated/prisma/client';
+import type { Prisma } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { CancelReason, Order, OrderStatus } from './domain/order';
 
@@ -14,17 +14,25 @@ type OrderRow = Omit<Prisma.OrderGetPayload<{ include: typeof withLines }>, 'lin
   lines: Array<Pick<Prisma.OrderLineGetPayload<object>, 'skuId' | 'quantity' | 'productId' | 'sellerId' | 'unitPrice'>>;
 };
 
-export async function insertOrder(tx: Tx, order: Order): Promise<void> {
-  await tx.order.create({
-    data: {
-      ...columnsOf(order),
-      id: order.id,
-      buyerId: order.buyerId,
-      userCouponId: order.userCouponId,
-      placedAt: order.placedAt,
-      lines: { create: order.lines.map((line, lineNo) => ({ lineNo, skuId: line.skuId, quantity: line.quantity })) },
-    },
-  });
+/** The order and its lines in one statement. */
+export async function insertOrder(tx: SqlExecutor, order: Order): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `WITH placed AS (
+       INSERT INTO orders (id, buyer_id, status, user_coupon_id, placed_at, updated_at)
+       VALUES ($1::uuid, $2::uuid, $3::order_status, $4::uuid, $5::timestamptz, $6::timestamptz)
+     )
+     INSERT INTO order_lines (order_id, line_no, sku_id, quantity)
+     SELECT $1::uuid, l.n - 1, l.sku_id, l.quantity
+     FROM unnest($7::uuid[], $8::int[]) WITH ORDINALITY AS l(sku_id, quantity, n)`,
+    order.id,
+    order.buyerId,
+    order.status,
+    order.userCouponId,
+    order.placedAt,
+    order.updatedAt,
+    order.lines.map((line) => line.skuId),
+    order.lines.map((line) => line.quantity),
+  );
 }
 
 /** Reads orders in one statement (a transaction's, or the client's own outside one). */
@@ -56,15 +64,41 @@ export async function findOrder(db: OrderReader, id: string): Promise<Order | un
   return row ? toOrder(row) : undefined;
 }
 
-export async function saveOrder(tx: Tx, order: Order): Promise<void> {
-  await tx.order.update({ where: { id: order.id }, data: columnsOf(order) });
-  for (const [lineNo, line] of order.lines.entries()) {
-    if (line.productId === null) continue;
-    await tx.orderLine.updateMany({
-      where: { orderId: order.id, lineNo, productId: null },
-      data: { productId: line.productId, sellerId: line.sellerId, unitPrice: line.unitPrice },
-    });
-  }
+/**
+ * The order's columns, and the prices of lines priced since it was read, in one statement: each
+ * round trip on a saga step costs more CPU than the write itself.
+ */
+export async function saveOrder(tx: SqlExecutor, order: Order): Promise<void> {
+  const priced = order.lines.flatMap((line, lineNo) => (line.productId === null ? [] : [{ lineNo, ...line }]));
+  const columns = columnsOf(order);
+  await tx.$executeRawUnsafe(
+    `WITH saved AS (
+       UPDATE orders SET status = $2::order_status, stock_outcome = $3, stock_reject_reason = $4,
+         coupon_outcome = $5, coupon_rule = $6::jsonb, subtotal = $7, discount = $8, amount = $9,
+         payment_deadline = $10::timestamptz, cancel_reason = $11, payment_id = $12::uuid, updated_at = $13::timestamptz
+       WHERE id = $1::uuid
+     )
+     UPDATE order_lines l SET product_id = p.product_id, seller_id = p.seller_id, unit_price = p.unit_price
+     FROM unnest($14::int[], $15::uuid[], $16::uuid[], $17::int[]) AS p(line_no, product_id, seller_id, unit_price)
+     WHERE l.order_id = $1::uuid AND l.line_no = p.line_no AND l.product_id IS NULL`,
+    order.id,
+    columns.status,
+    columns.stockOutcome,
+    columns.stockRejectReason,
+    columns.couponOutcome,
+    columns.couponRule === null ? null : JSON.stringify(columns.couponRule),
+    columns.subtotal,
+    columns.discount,
+    columns.amount,
+    columns.paymentDeadline,
+    columns.cancelReason,
+    columns.paymentId,
+    columns.updatedAt,
+    priced.map((line) => line.lineNo),
+    priced.map((line) => line.productId),
+    priced.map((line) => line.sellerId),
+    priced.map((line) => line.unitPrice),
+  );
 }
 
 /** Newest first by (placed_at, id); `after` continues strictly after the last order shown. */
@@ -102,7 +136,7 @@ function columnsOf(order: Order) {
     stockOutcome: order.stock?.outcome ?? null,
     stockRejectReason: order.stock?.outcome === 'REJECTED' ? order.stock.reason : null,
     couponOutcome: order.coupon?.outcome ?? null,
-    couponRule: order.coupon?.outcome === 'RESERVED' ? (order.coupon.rule as Prisma.InputJsonValue) : Prisma.DbNull,
+    couponRule: order.coupon?.outcome === 'RESERVED' ? order.coupon.rule : null,
     subtotal: order.subtotal ?? (order.stock?.outcome === 'RESERVED' ? order.stock.subtotal : null),
     discount: order.discount,
     amount: order.amount,

@@ -1,7 +1,7 @@
 import { paymentRefunded, react } from '@sneakers/shared';
 import type { Tx } from '../../prisma';
 import { findOrder } from '../order.repository';
-import { recordStep } from '../order-steps.repository';
+import { recordSteps } from '../order-steps.repository';
 
 /**
  * The money of a cancelled order went back: nothing changes state (the order already ended), but
@@ -10,10 +10,12 @@ import { recordStep } from '../order-steps.repository';
 export const noteRefundWhenPaymentRefunded = react(paymentRefunded, async ({ eventId, type, payload }, tx: Tx) => {
   const order = await findOrder(tx, payload.orderId);
   if (!order) return;
-  await recordStep(tx, order.id, {
-    step: 'REFUNDED',
-    status: order.status,
-    causedBy: { type, id: eventId },
-    detail: { paymentId: payload.paymentId, amount: payload.amount, reason: payload.reason },
-  });
+  await recordSteps(tx, order.id, [
+    {
+      step: 'REFUNDED',
+      status: order.status,
+      causedBy: { type, id: eventId },
+      detail: { paymentId: payload.paymentId, amount: payload.amount, reason: payload.reason },
+    },
+  ]);
 });

@@ -3,7 +3,7 @@ import type { Tx } from '../../../prisma';
 import { placeOrder as newOrder, type Order } from '../../domain/order';
 import { insertOrder } from '../../order.repository';
 import { announcePlaced } from '../../order-events';
-import { type Cause, recordStep } from '../../order-steps.repository';
+import { type Cause, recordSteps } from '../../order-steps.repository';
 
 export interface PlaceOrder {
   buyerId: string;
@@ -23,6 +23,6 @@ export async function placeOrder(tx: Tx, { buyerId, lines, userCouponId, cause }
   });
   await insertOrder(tx, order);
   const emitted = await announcePlaced(tx, order);
-  await recordStep(tx, order.id, { step: 'PLACED', status: order.status, causedBy: cause, emitted });
+  await recordSteps(tx, order.id, [{ step: 'PLACED', status: order.status, causedBy: cause, emitted }]);
   return order;
 }
