@@ -1,17 +1,32 @@
+import type { SqlExecutor } from '@sneakers/shared';
 import type { Payment as PaymentRow } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { Payment } from './domain/payment';
 
-export async function findPaymentOfOrder(tx: Tx, orderId: string): Promise<Payment | undefined> {
-  const row = await tx.payment.findUnique({ where: { orderId } });
-  return row ? toPayment(row) : undefined;
+const PAYMENT_COLUMNS = `id, order_id AS "orderId", buyer_id AS "buyerId", amount, status::text AS status,
+  paid_at AS "paidAt", refunded_at AS "refundedAt"`;
+
+export async function findPaymentOfOrder(tx: SqlExecutor, orderId: string): Promise<Payment | undefined> {
+  const [row] = await tx.$queryRawUnsafe<PaymentRow[]>(
+    `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE order_id = $1::uuid`,
+    orderId,
+  );
+  return row && toPayment(row);
 }
 
 export async function insertPayment(
-  tx: Tx,
-  payment: { id: string; orderId: string; buyerId: string; amount: number },
+  tx: SqlExecutor,
+  { id, orderId, buyerId, amount }: { id: string; orderId: string; buyerId: string; amount: number },
 ): Promise<Payment> {
-  return toPayment(await tx.payment.create({ data: payment }));
+  const [row] = await tx.$queryRawUnsafe<PaymentRow[]>(
+    `INSERT INTO payments (id, order_id, buyer_id, amount) VALUES ($1::uuid, $2::uuid, $3::uuid, $4)
+     RETURNING ${PAYMENT_COLUMNS}`,
+    id,
+    orderId,
+    buyerId,
+    amount,
+  );
+  return toPayment(row as PaymentRow);
 }
 
 /** COMPLETED → REFUNDED, at most once: undefined when there was nothing (left) to refund. */

@@ -33,15 +33,22 @@ export async function creditWallet(
 }
 
 /**
- * Takes `amount` only if the balance covers it, in one statement: concurrent debits queue on the row
- * lock and each re-checks against the balance it finally sees, so the balance never goes negative.
- * Returns the new balance, or undefined when it did not cover the amount (or no wallet is open).
+ * Takes `amount` only if the balance covers it, and records the PAYMENT entry, in one statement:
+ * concurrent debits queue on the row lock and each re-checks against the balance it finally sees,
+ * so the balance never goes negative. Returns the new balance, or undefined when it did not cover
+ * the amount (or no wallet is open), in which case nothing is written.
  */
-export async function debitWallet(tx: Tx, userId: string, amount: number): Promise<number | undefined> {
-  const rows = await tx.$queryRaw<Array<{ balance: number }>>`
-    UPDATE wallets SET balance = balance - ${amount}
-    WHERE user_id = ${userId}::uuid AND balance >= ${amount}
-    RETURNING balance`;
+export async function payFromWallet(tx: SqlExecutor, userId: string, amount: number): Promise<number | undefined> {
+  const rows = await tx.$queryRawUnsafe<Array<{ balance: number }>>(
+    `WITH debited AS (
+       UPDATE wallets SET balance = balance - $2 WHERE user_id = $1::uuid AND balance >= $2 RETURNING balance
+     )
+     INSERT INTO wallet_transactions (user_id, type, amount, balance_after)
+     SELECT $1::uuid, 'PAYMENT', $2, balance FROM debited
+     RETURNING balance_after AS balance`,
+    userId,
+    amount,
+  );
   return rows[0]?.balance;
 }
 

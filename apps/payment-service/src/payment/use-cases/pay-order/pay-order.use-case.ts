@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { paymentCompleted, writeOutboxEvent } from '@sneakers/shared';
 import type { Tx } from '../../../prisma';
-import { debitWallet, recordLedgerEntry } from '../../../wallet/wallet.repository';
+import { payFromWallet } from '../../../wallet/wallet.repository';
 import { amountToPay } from '../../domain/payable-order';
 import type { Payment } from '../../domain/payment';
 import { PaymentErrors } from '../../domain/payment.errors';
@@ -31,9 +31,8 @@ export async function payOrder(
 
   const amount = amountToPay(order, buyerId, orderId, now);
   if (amount > 0) {
-    const balance = await debitWallet(tx, buyerId, amount);
+    const balance = await payFromWallet(tx, buyerId, amount);
     if (balance === undefined) throw PaymentErrors.insufficientBalance(amount);
-    await recordLedgerEntry(tx, { userId: buyerId, type: 'PAYMENT', amount, balanceAfter: balance });
   }
   const payment = await insertPayment(tx, { id: randomUUID(), orderId, buyerId, amount });
   await writeOutboxEvent(tx, paymentCompleted, {
