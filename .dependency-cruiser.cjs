@@ -26,20 +26,32 @@ module.exports = {
       name: 'domain-not-on-kit-runtime',
       severity: 'error',
       comment:
-        'A domain file may use only the pure, dependency-free parts of @sneakers/shared through their own ' +
-        'entry points (@sneakers/shared/app-error, /events, /discount, /identity). The barrel ' +
-        '(@sneakers/shared) and the rest of the kit (http, db, outbox, inbox, kafka, telemetry, ...) are ' +
-        'runtime: importing them ties the decision to the machinery that carries it out.',
+        'A domain file may use only the pure, dependency-free parts of the kit and the contracts through ' +
+        'their own entry points (@sneakers/kit/app-error, /events, /identity; @sneakers/contracts/events, ' +
+        '/discount). The barrels (@sneakers/kit, @sneakers/contracts) and the rest of the kit (http, db, ' +
+        'outbox, inbox, kafka, telemetry, ...) are runtime: importing them ties the decision to the ' +
+        'machinery that carries it out.',
       from: { path: DOMAIN },
       to: {
-        path: '^packages/shared/src/',
+        path: '^packages/(kit|contracts)/src/',
         pathNot: [
-          '^packages/shared/src/errors/app-error\\.ts$',
-          '^packages/shared/src/events/',
-          '^packages/shared/src/discount/',
-          '^packages/shared/src/auth/identity\\.ts$',
+          '^packages/kit/src/errors/app-error\\.ts$',
+          '^packages/kit/src/events/',
+          '^packages/kit/src/auth/identity\\.ts$',
+          '^packages/contracts/src/events/',
+          '^packages/contracts/src/discount/',
         ],
       },
+    },
+    {
+      name: 'kit-knows-no-contract',
+      severity: 'error',
+      comment:
+        'The kit (packages/kit) is the machinery any service could run on: it must not import the ' +
+        "contracts, which name this platform's services, topics and payload fields. Take what it needs " +
+        'as an option the service passes (a topic list, log fields, a service name).',
+      from: { path: '^packages/kit/' },
+      to: { path: '^packages/contracts/' },
     },
     {
       name: 'no-circular',
@@ -64,7 +76,7 @@ module.exports = {
       name: 'no-service-imports-another-app',
       severity: 'error',
       comment:
-        'Services talk through Kafka events and HTTP contracts (in @sneakers/shared), never through each ' +
+        'Services talk through Kafka events and HTTP contracts (in @sneakers/contracts), never through each ' +
         "other's code: one app's src must not import another app. apps/platform is exempt: it is the " +
         'composition root that starts every service in one process.',
       from: { path: '^apps/([^/]+)/src/', pathNot: '^apps/platform/' },

@@ -1,6 +1,6 @@
 // npm run db:setup — one database per service (created when missing), each with its migrations applied.
 import path from 'node:path';
-import { PLATFORM_SERVICES } from '@sneakers/shared';
+import { PLATFORM_SERVICES } from '@sneakers/contracts';
 import {
   applyMigrations,
   createDatabase,
@@ -8,7 +8,7 @@ import {
   defaultAdminUrl,
   prismaPaths,
   withClient,
-} from '@sneakers/shared/prisma-migrate';
+} from '@sneakers/kit/prisma-migrate';
 
 async function databaseExists(name: string): Promise<boolean> {
   const { rowCount } = await withClient(defaultAdminUrl, (client) =>

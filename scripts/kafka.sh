@@ -17,7 +17,7 @@
 #   KAFKA_JVM_OPTS         extra JVM flags (appended)
 #
 # Several instances can run side by side as long as ports and KAFKA_HOME_DIR differ
-# (tests that stop/restart their own broker use packages/shared/src/testing/kafka-broker.ts).
+# (tests that stop/restart their own broker use packages/kit/src/testing/kafka-broker.ts).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

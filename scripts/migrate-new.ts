@@ -2,7 +2,7 @@
 // Writes <workspace>/prisma/migrations/<UTC timestamp>_<name>/migration.sql from schema.prisma,
 // through the Wasm schema engine (the CLI's `migrate dev` needs a native engine we cannot fetch).
 import { relative } from 'node:path';
-import { createMigration, defaultAdminUrl, prismaPaths } from '@sneakers/shared/prisma-migrate';
+import { createMigration, defaultAdminUrl, prismaPaths } from '@sneakers/kit/prisma-migrate';
 
 async function main(): Promise<void> {
   const [workspaceDir, name] = process.argv.slice(2);

@@ -9,7 +9,7 @@
  * Needs PostgreSQL and Redis as for the tests (`npm run infra:up`); Kafka is started here.
  */
 import { randomUUID } from 'node:crypto';
-import { brokerPid, startService, testEnv } from '@sneakers/shared/testing';
+import { brokerPid, startService, testEnv } from '@sneakers/kit/testing';
 import {
   buyerWithBalance,
   placeAndSettle,

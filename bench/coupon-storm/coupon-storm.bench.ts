@@ -11,8 +11,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createPrismaClient } from '@sneakers/shared';
-import { createTestDatabase, createTestTokens, startService, testEnv, uniqueName } from '@sneakers/shared/testing';
+import { createPrismaClient } from '@sneakers/kit';
+import { createTestDatabase, createTestTokens, startService, testEnv, uniqueName } from '@sneakers/kit/testing';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { PrismaClient } from '../../apps/coupon-service/src/generated/prisma/client';

@@ -10,7 +10,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createTestDatabase, createTestTokens, startService, testEnv } from '@sneakers/shared/testing';
+import { createTestDatabase, createTestTokens, startService, testEnv } from '@sneakers/kit/testing';
 import autocannon from 'autocannon';
 import { loadAverage, processes, processesNamed, startCpuMeter, type WatchedProcesses } from '../support/process-cpu';
 

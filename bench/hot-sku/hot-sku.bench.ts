@@ -13,16 +13,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { orderPlaced } from '@sneakers/contracts';
 import {
   applyOnce,
   createLogger,
   createPrismaClient,
   EventConsumer,
-  orderPlaced,
   prismaTransactionRunner,
   type TransactionRunner,
-} from '@sneakers/shared';
-import { createTestDatabase, messageOf, privateTopic, testEnv, uniqueName } from '@sneakers/shared/testing';
+} from '@sneakers/kit';
+import { createTestDatabase, messageOf, privateTopic, testEnv, uniqueName } from '@sneakers/kit/testing';
 import { Pool } from 'pg';
 import { PrismaClient } from '../../apps/catalog-service/src/generated/prisma/client';
 import type { Tx } from '../../apps/catalog-service/src/prisma';

@@ -11,8 +11,8 @@ import {
   createPrismaClient,
   createServiceMetrics,
   prismaTransactionRunner,
-} from '@sneakers/shared';
-import { createTestTokens } from '@sneakers/shared/testing';
+} from '@sneakers/kit';
+import { createTestTokens } from '@sneakers/kit/testing';
 import { Redis } from 'ioredis';
 import { catalogRoutes } from '../../apps/catalog-service/src/app';
 import { PrismaClient } from '../../apps/catalog-service/src/generated/prisma/client';

@@ -9,7 +9,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { brokerPid, startBroker, stopBroker, testEnv } from '@sneakers/shared/testing';
+import { brokerPid, startBroker, stopBroker, testEnv } from '@sneakers/kit/testing';
 import { loadAverage, processesNamed, processTree, startCpuMeter, type WatchedProcesses } from '../support/process-cpu';
 
 const IDLE_S = Number(process.env.BENCH_IDLE_S ?? 60);

@@ -15,9 +15,9 @@ import {
   OutboxRelay,
   type OutboxRow,
   writeOutboxEvent,
-} from '@sneakers/shared';
-import { PrismaClient } from '@sneakers/shared/generated-client';
-import { createTestDatabase, testEnv, uniqueName } from '@sneakers/shared/testing';
+} from '@sneakers/kit';
+import { PrismaClient } from '@sneakers/kit/generated-client';
+import { createTestDatabase, testEnv, uniqueName } from '@sneakers/kit/testing';
 import { Pool } from 'pg';
 import { z } from 'zod';
 import { summarize } from '../support/stats';
@@ -40,7 +40,7 @@ const kafka: Kafka = createKafka({ clientId: 'bench-outbox', brokers: testEnv.ka
 
 /** Each scenario gets a fresh database, so one's dead tuples do not slow the next one down. */
 async function onFreshDatabase<T>(scenario: (pool: Pool, prisma: PrismaClient) => Promise<T>): Promise<T> {
-  const database = await createTestDatabase(path.resolve(__dirname, '../../packages/shared'));
+  const database = await createTestDatabase(path.resolve(__dirname, '../../packages/kit'));
   const pool = new Pool({ connectionString: database.url, max: 4 });
   const prisma = createPrismaClient(PrismaClient, database.url);
   try {

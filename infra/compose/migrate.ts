@@ -2,7 +2,7 @@
 // migrations to DATABASE_URL, as `npm run db:setup` does on a developer's machine. The database
 // itself was created by the PostgreSQL container's init script.
 import path from 'node:path';
-import { applyMigrations } from '@sneakers/shared/prisma-migrate';
+import { applyMigrations } from '@sneakers/kit/prisma-migrate';
 
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;

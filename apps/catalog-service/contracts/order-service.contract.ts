@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** Stock is held per line when an order is placed, released on cancel, and sold on the paid day. */
 export default defineConsumerContract({

@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** Each seller's newest status, so a suspension or an approval counts before the seller's token expires. */
 export default defineConsumerContract({

@@ -1,4 +1,4 @@
-import { routerFor, type TransactionRunner } from '@sneakers/shared';
+import { routerFor, type TransactionRunner } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { Tx } from './prisma';
 import { serveChangeProductStatus } from './product/use-cases/change-product-status/change-product-status.http';

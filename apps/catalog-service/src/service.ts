@@ -1,3 +1,4 @@
+import { orderLogFields, PLATFORM_TOPICS } from '@sneakers/contracts';
 import {
   createLogger,
   IN_MEMORY_REDIS,
@@ -6,7 +7,7 @@ import {
   runService,
   type ServiceStartOptions,
   stopRedis,
-} from '@sneakers/shared';
+} from '@sneakers/kit';
 import { Redis } from 'ioredis';
 import { catalogRoutes } from './app';
 import { type CatalogServiceConfig, catalogServiceEnv } from './config';
@@ -30,6 +31,8 @@ export async function startCatalogService({ ranking, ...options }: CatalogStartO
       name: 'catalog-service',
       env: catalogServiceEnv,
       createPrisma,
+      topics: PLATFORM_TOPICS,
+      logFields: orderLogFields,
       subscribesTo: ['order', 'user'],
       keepsSellerStatuses: true,
       reactions: () => catalogReactions(config),

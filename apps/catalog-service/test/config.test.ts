@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@sneakers/shared';
+import { ConfigError, loadConfig } from '@sneakers/kit';
 import { catalogServiceEnv } from '../src/config';
 import { salesDay } from '../src/sales/sales-day';
 

@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** The order's coupon (when it names one) is held, released on cancel, and spent when paid. */
 export default defineConsumerContract({

@@ -1,4 +1,4 @@
-import { routerFor, type TransactionRunner } from '@sneakers/shared';
+import { routerFor, type TransactionRunner } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { Redis } from 'ioredis';
 import { type Clock, systemClock } from './clock';

@@ -1,4 +1,5 @@
-import { PLATFORM_SERVICES, redisUrl, serviceEnv } from '@sneakers/shared';
+import { PLATFORM_SERVICES } from '@sneakers/contracts';
+import { redisUrl, serviceEnv } from '@sneakers/kit';
 import { z } from 'zod';
 
 export const couponServiceEnv = serviceEnv(PLATFORM_SERVICES['coupon-service']).extend({

@@ -1,5 +1,5 @@
 import './instrumentation';
-import { exitOnStartFailure } from '@sneakers/shared';
+import { exitOnStartFailure } from '@sneakers/kit';
 import { startCouponService } from './service';
 
 startCouponService().catch(exitOnStartFailure('coupon-service'));

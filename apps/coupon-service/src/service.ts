@@ -1,3 +1,4 @@
+import { orderLogFields, PLATFORM_TOPICS } from '@sneakers/contracts';
 import {
   createLogger,
   createServiceMetrics,
@@ -6,7 +7,7 @@ import {
   runService,
   type ServiceStartOptions,
   stopRedis,
-} from '@sneakers/shared';
+} from '@sneakers/kit';
 import { couponRoutes } from './app';
 import type { Clock } from './clock';
 import { couponServiceEnv } from './config';
@@ -34,6 +35,8 @@ export async function startCouponService({ clock, ...options }: CouponStartOptio
       name: 'coupon-service',
       env: couponServiceEnv,
       createPrisma,
+      topics: PLATFORM_TOPICS,
+      logFields: orderLogFields,
       subscribesTo: ['order', 'user'],
       keepsSellerStatuses: true,
       metrics,

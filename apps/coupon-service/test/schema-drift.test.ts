@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defaultAdminUrl, findDrift, prismaPaths } from '@sneakers/shared/prisma-migrate';
+import { defaultAdminUrl, findDrift, prismaPaths } from '@sneakers/kit/prisma-migrate';
 
 // Prisma cannot express CHECK constraints, so the coupons migration adds these by hand; they are the
 // only difference allowed, and they must be there exactly as written.

@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** Clients pick a size's SKU from a product's detail and watch its availability. */
 export default defineConsumerContract({

@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** Clients claim a coupon, order with its id, and watch its status. */
 export default defineConsumerContract({

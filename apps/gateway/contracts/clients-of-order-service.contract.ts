@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** Clients place an order, then read its status, price and cancel reason until it settles. */
 export default defineConsumerContract({

@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** Clients sign up and log in, then send the access token as a bearer token. */
 export default defineConsumerContract({

@@ -1,7 +1,7 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /**
- * The gateway (and every service, through the same packages/shared/src/auth code) verifies access
+ * The gateway (and every service, through the same packages/kit/src/auth code) verifies access
  * tokens with user-service's public keys, picked by `kid`.
  */
 export default defineConsumerContract({

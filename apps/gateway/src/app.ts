@@ -1,11 +1,5 @@
-import {
-  type AccessTokenVerifier,
-  createHttpApp,
-  type Logger,
-  type PlatformService,
-  type RouteContract,
-  type ServiceMetrics,
-} from '@sneakers/shared';
+import { orderLogFields, type PlatformRoute, type PlatformService } from '@sneakers/contracts';
+import { type AccessTokenVerifier, createHttpApp, type Logger, type ServiceMetrics } from '@sneakers/kit';
 import type { Redis } from 'ioredis';
 import { docsRouter } from './docs/docs-router';
 import { rateLimiter } from './rate-limit/rate-limiter';
@@ -13,7 +7,7 @@ import { routeTable } from './routing/route-table';
 
 export interface GatewayDeps {
   logger: Logger;
-  routes: readonly RouteContract[];
+  routes: readonly PlatformRoute[];
   upstreams: Record<PlatformService, string>;
   verifyAccessToken: AccessTokenVerifier;
   /** Shares the rate budget between gateways; absent in the embedded mode (counted in memory). */
@@ -34,6 +28,7 @@ export function createGatewayApp(deps: GatewayDeps) {
     rawBodies: true,
     verifyAccessToken: deps.verifyAccessToken,
     metrics: deps.metrics,
+    requestLogFields: orderLogFields.request,
     readiness: deps.redis ? [{ name: 'redis', check: async () => void (await deps.redis?.ping()) }] : [],
     routes: [
       docsRouter(deps.routes),

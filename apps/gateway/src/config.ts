@@ -1,4 +1,5 @@
-import { GATEWAY_PORT, PLATFORM_SERVICES, type PlatformService, redisUrl } from '@sneakers/shared';
+import { GATEWAY_PORT, PLATFORM_SERVICES, type PlatformService } from '@sneakers/contracts';
+import { redisUrl } from '@sneakers/kit';
 import { z } from 'zod';
 
 const serviceUrl = (service: PlatformService) => z.url().default(`http://127.0.0.1:${PLATFORM_SERVICES[service].port}`);

@@ -1,5 +1,5 @@
 import './instrumentation';
-import { exitOnStartFailure } from '@sneakers/shared';
+import { exitOnStartFailure } from '@sneakers/kit';
 import { startGateway } from './service';
 
 startGateway().catch(exitOnStartFailure('gateway'));

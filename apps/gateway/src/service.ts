@@ -1,16 +1,16 @@
-import type { Logger } from '@sneakers/shared';
+import { PUBLIC_ROUTES } from '@sneakers/contracts';
+import type { Logger } from '@sneakers/kit';
 import {
   accessTokenVerifier,
   createLogger,
   createServiceMetrics,
   IN_MEMORY_REDIS,
   loadConfigOrExit,
-  PUBLIC_ROUTES,
   remoteKeySet,
   type ServiceStartOptions,
   serve,
   shutdownTelemetry,
-} from '@sneakers/shared';
+} from '@sneakers/kit';
 import { Redis } from 'ioredis';
 import { createGatewayApp } from './app';
 import { gatewayEnv, upstreamsOf } from './config';

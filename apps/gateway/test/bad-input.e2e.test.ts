@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { PROBLEM_BASE, PUBLIC_ROUTES, type Role } from '@sneakers/shared';
+import { PUBLIC_ROUTES } from '@sneakers/contracts';
+import { PROBLEM_BASE, type Role } from '@sneakers/kit';
 import fc from 'fast-check';
 import request from 'supertest';
 import { badRequests, type Operation } from './support/bad-requests';

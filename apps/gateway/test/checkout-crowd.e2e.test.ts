@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { withClient } from '@sneakers/shared/prisma-migrate';
-import { eventually } from '@sneakers/shared/testing';
+import { withClient } from '@sneakers/kit/prisma-migrate';
+import { eventually } from '@sneakers/kit/testing';
 import request from 'supertest';
 import { buyerWithBalance, type Platform, type ServiceName, sneakerOnSale, startPlatform } from './support/platform';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually } from '@sneakers/shared/testing';
+import { eventually } from '@sneakers/kit/testing';
 import request from 'supertest';
 import {
   buyerWithBalance,

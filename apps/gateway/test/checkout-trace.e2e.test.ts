@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually, startService, testEnv } from '@sneakers/shared/testing';
+import { eventually, startService, testEnv } from '@sneakers/kit/testing';
 import request from 'supertest';
 import { type OtlpReceiver, type ReceivedSpan, SpanKind, startOtlpReceiver } from './support/otlp-receiver';
 import {

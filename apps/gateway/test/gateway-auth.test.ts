@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestTokens } from '@sneakers/shared/testing';
+import { createTestTokens } from '@sneakers/kit/testing';
 import request from 'supertest';
 import { useGateway } from './support/gateway-fixture';
 

@@ -1,5 +1,5 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
-import { PUBLIC_ROUTES } from '@sneakers/shared';
+import { PUBLIC_ROUTES } from '@sneakers/contracts';
 import request from 'supertest';
 import { openApiDocument } from '../src/docs/openapi-document';
 import { testRoutes, useGateway } from './support/gateway-fixture';

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createLogger,
-  createServiceMetrics,
-  PLATFORM_SERVICES,
-  type PlatformService,
-  type ServiceMetrics,
-} from '@sneakers/shared';
-import { createTestTokens, sampleOf, testEnv } from '@sneakers/shared/testing';
+import { PLATFORM_SERVICES, type PlatformService } from '@sneakers/contracts';
+import { createLogger, createServiceMetrics, type ServiceMetrics } from '@sneakers/kit';
+import { createTestTokens, sampleOf, testEnv } from '@sneakers/kit/testing';
 import type { Express } from 'express';
 import { Redis } from 'ioredis';
 import request from 'supertest';

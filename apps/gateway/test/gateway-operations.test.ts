@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  createLogger,
-  operationsRoutesOf,
-  PLATFORM_SERVICES,
-  type PlatformService,
-  PUBLIC_ROUTES,
-} from '@sneakers/shared';
-import { createTestTokens, type TestTokens, testEnv } from '@sneakers/shared/testing';
+import { PLATFORM_SERVICES, type PlatformService, PUBLIC_ROUTES } from '@sneakers/contracts';
+import { createLogger, operationsRoutesOf } from '@sneakers/kit';
+import { createTestTokens, type TestTokens, testEnv } from '@sneakers/kit/testing';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { createGatewayApp } from '../src/app';

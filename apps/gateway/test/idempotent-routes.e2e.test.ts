@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createKafka, createLogger, ensureTopics, PROBLEM_BASE, PUBLIC_ROUTES } from '@sneakers/shared';
-import { withClient } from '@sneakers/shared/prisma-migrate';
+import { PUBLIC_ROUTES } from '@sneakers/contracts';
+import { createKafka, createLogger, ensureTopics, PROBLEM_BASE } from '@sneakers/kit';
+import { withClient } from '@sneakers/kit/prisma-migrate';
 import request from 'supertest';
 import {
   ADMIN,

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { accessTokenVerifier, createLogger, PUBLIC_ROUTES, remoteKeySet } from '@sneakers/shared';
-import { createTestDatabase, startService, type TestDatabase, testEnv } from '@sneakers/shared/testing';
+import { PUBLIC_ROUTES } from '@sneakers/contracts';
+import { accessTokenVerifier, createLogger, remoteKeySet } from '@sneakers/kit';
+import { createTestDatabase, startService, type TestDatabase, testEnv } from '@sneakers/kit/testing';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { createGatewayApp } from '../src/app';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { eventually } from '@sneakers/shared/testing';
+import { eventually } from '@sneakers/kit/testing';
 import request from 'supertest';
 import { buyerWithBalance, type Platform, placeAndSettle, sneakerOnSale, startPlatform } from './support/platform';
 

@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** The saga prices the order with the reserved lines, or cancels it with the rejection's reason. */
 export default defineConsumerContract({

@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** The rule snapshot is what computeDiscount prices the order with. */
 export default defineConsumerContract({

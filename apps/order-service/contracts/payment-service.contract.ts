@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** A payment marks the order PAID; a refund is noted on its timeline. */
 export default defineConsumerContract({

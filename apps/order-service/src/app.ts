@@ -1,4 +1,4 @@
-import { routerFor } from '@sneakers/shared';
+import { routerFor } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { OrderDeps } from './order/order.deps';
 import { serveCancelOrder } from './order/use-cases/cancel-order/cancel-order.http';

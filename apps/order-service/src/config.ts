@@ -1,4 +1,5 @@
-import { PLATFORM_SERVICES, serviceEnv } from '@sneakers/shared';
+import { PLATFORM_SERVICES } from '@sneakers/contracts';
+import { serviceEnv } from '@sneakers/kit';
 import { z } from 'zod';
 
 export const orderServiceEnv = serviceEnv(PLATFORM_SERVICES['order-service']).extend({

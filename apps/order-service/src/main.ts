@@ -1,5 +1,5 @@
 import './instrumentation';
-import { exitOnStartFailure } from '@sneakers/shared';
+import { exitOnStartFailure } from '@sneakers/kit';
 import { startOrderService } from './service';
 
 startOrderService().catch(exitOnStartFailure('order-service'));

@@ -1,4 +1,4 @@
-import { createPrismaClient, type Logger } from '@sneakers/shared';
+import { createPrismaClient, type Logger } from '@sneakers/kit';
 import { PrismaClient } from './generated/prisma/client';
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];

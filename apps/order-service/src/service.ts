@@ -1,3 +1,4 @@
+import { orderLogFields, PLATFORM_TOPICS } from '@sneakers/contracts';
 import {
   createKafka,
   createLogger,
@@ -7,10 +8,10 @@ import {
   runService,
   type ServiceStartOptions,
   type TransactionRunner,
-} from '@sneakers/shared';
+} from '@sneakers/kit';
 import { orderRoutes } from './app';
 import { orderServiceEnv } from './config';
-import { dataPlatformConsumer } from './data-platform/data-platform-consumer';
+import { DATA_PLATFORM_DELIVERY_GROUP, dataPlatformConsumer } from './data-platform/data-platform-consumer';
 import { startExpiryJob } from './order/expiry/expiry-job';
 import { ORDER_CHANGED_CHANNEL } from './order/order-events';
 import { sagaOutcomeMetrics } from './order/saga-outcome.metrics';
@@ -41,6 +42,7 @@ export async function startOrderService(options: ServiceStartOptions = {}) {
     target: { url: config.DATA_PLATFORM_URL, timeoutMs: config.DATA_PLATFORM_TIMEOUT_MS },
     maxAttempts: config.DATA_PLATFORM_MAX_ATTEMPTS,
     metrics,
+    logFields: orderLogFields.event,
   });
   let expiry: { stop: () => Promise<void> } | undefined;
 
@@ -49,7 +51,10 @@ export async function startOrderService(options: ServiceStartOptions = {}) {
       name: 'order-service',
       env: orderServiceEnv,
       createPrisma,
+      topics: PLATFORM_TOPICS,
+      logFields: orderLogFields,
       subscribesTo: ['stock', 'coupon', 'payment'],
+      otherConsumerGroups: [DATA_PLATFORM_DELIVERY_GROUP],
       metrics,
       reactions: () => orderReactions({ paymentWindowMs: config.ORDER_PAYMENT_WINDOW_MS, outcomes }),
       routes: ({ runInTransaction, prisma }) => orderRoutes({ runInTransaction, reads: prisma, waiter, outcomes }),

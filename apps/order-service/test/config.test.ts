@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@sneakers/shared';
+import { ConfigError, loadConfig } from '@sneakers/kit';
 import { orderServiceEnv } from '../src/config';
 
 describe('order-service configuration', () => {

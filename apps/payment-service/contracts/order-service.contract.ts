@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** The payable-orders read model: who may pay how much until when, and what ended. */
 export default defineConsumerContract({

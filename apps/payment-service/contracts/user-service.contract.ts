@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** Buyers get a wallet as soon as they register. */
 export default defineConsumerContract({

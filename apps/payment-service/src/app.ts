@@ -1,4 +1,4 @@
-import { type ChangeWaiter, routerFor, type TransactionRunner } from '@sneakers/shared';
+import { type ChangeWaiter, routerFor, type TransactionRunner } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { PaymentServiceConfig } from './config';
 import { servePayOrder } from './payment/use-cases/pay-order/pay-order.http';

@@ -1,4 +1,5 @@
-import { PLATFORM_SERVICES, serviceEnv } from '@sneakers/shared';
+import { PLATFORM_SERVICES } from '@sneakers/contracts';
+import { serviceEnv } from '@sneakers/kit';
 import { z } from 'zod';
 
 // Money columns are int4. With the cap at most 1e9, a balance plus one charge (each at most the

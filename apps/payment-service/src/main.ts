@@ -1,5 +1,5 @@
 import './instrumentation';
-import { exitOnStartFailure } from '@sneakers/shared';
+import { exitOnStartFailure } from '@sneakers/kit';
 import { startPaymentService } from './service';
 
 startPaymentService().catch(exitOnStartFailure('payment-service'));

@@ -1,4 +1,5 @@
-import { createLogger, loadConfigOrExit, PgChangeWaiter, runService, type ServiceStartOptions } from '@sneakers/shared';
+import { orderLogFields, PLATFORM_TOPICS } from '@sneakers/contracts';
+import { createLogger, loadConfigOrExit, PgChangeWaiter, runService, type ServiceStartOptions } from '@sneakers/kit';
 import { paymentRoutes } from './app';
 import { paymentServiceEnv } from './config';
 import { PAYABLE_ORDER_CHANNEL } from './payment/payable-order.repository';
@@ -20,6 +21,8 @@ export async function startPaymentService(options: ServiceStartOptions = {}) {
       name: 'payment-service',
       env: paymentServiceEnv,
       createPrisma,
+      topics: PLATFORM_TOPICS,
+      logFields: orderLogFields,
       subscribesTo: ['user', 'order'],
       reactions: () => reactions,
       lockRun: lockPaymentsForRun,

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@sneakers/shared';
+import { ConfigError, loadConfig } from '@sneakers/kit';
 import { paymentServiceEnv } from '../src/config';
 
 describe('payment-service configuration', () => {

@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** The demo picks a sneaker of the coupon's seller, a size in stock, and prints the top 5. */
 export default defineConsumerContract({

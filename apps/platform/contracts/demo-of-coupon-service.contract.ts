@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** The demo finds the live coupon policy, reuses an unused coupon of it or claims one. */
 export default defineConsumerContract({

@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** The demo places an order, follows it to AWAITING_PAYMENT and PAID, and prints its timeline. */
 export default defineConsumerContract({

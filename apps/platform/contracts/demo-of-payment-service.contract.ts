@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** The demo tops up, pays, and shows the balance before and after. */
 export default defineConsumerContract({

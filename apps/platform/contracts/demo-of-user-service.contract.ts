@@ -1,4 +1,4 @@
-import { defineConsumerContract } from '@sneakers/shared';
+import { defineConsumerContract } from '@sneakers/contracts';
 
 /** The demo signs in and sends the access token as a bearer token. */
 export default defineConsumerContract({

@@ -1,25 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startCatalogService } from '@sneakers/catalog-service/src/service';
+import { GATEWAY_PORT, type PlatformService } from '@sneakers/contracts';
 import { startCouponService } from '@sneakers/coupon-service/src/service';
 import { startGateway } from '@sneakers/gateway/src/service';
-import { startOrderService } from '@sneakers/order-service/src/service';
-import { startPaymentService } from '@sneakers/payment-service/src/service';
-import {
-  GATEWAY_PORT,
-  IN_MEMORY_REDIS,
-  type Logger,
-  type PlatformService,
-  type RunningServer,
-  type ServiceStartOptions,
-} from '@sneakers/shared';
+import { IN_MEMORY_REDIS, type Logger, type RunningServer, type ServiceStartOptions } from '@sneakers/kit';
 import {
   type EmbeddedPostgres,
   IN_PROCESS_BROKER,
   keepProcessBusIn,
   startEmbeddedPostgres,
-} from '@sneakers/shared/embedded';
-import { applyMigrations, prismaPaths } from '@sneakers/shared/prisma-migrate';
+} from '@sneakers/kit/embedded';
+import { applyMigrations, prismaPaths } from '@sneakers/kit/prisma-migrate';
+import { startOrderService } from '@sneakers/order-service/src/service';
+import { startPaymentService } from '@sneakers/payment-service/src/service';
 import { startUserService } from '@sneakers/user-service/src/service';
 import { servicePortOf, serviceUrlsNextTo } from './gateway-address';
 

@@ -1,4 +1,4 @@
-import { GATEWAY_PORT, PLATFORM_SERVICES, type PlatformService } from '@sneakers/shared';
+import { GATEWAY_PORT, PLATFORM_SERVICES, type PlatformService } from '@sneakers/contracts';
 
 // The services take the five ports after the gateway's, the data-platform receiver the 14th.
 const HIGHEST_GATEWAY_PORT = 65_535 - 14;

@@ -5,7 +5,7 @@
 // the terminal and this process and, on Ctrl+C, SIGKILLs it unless it acknowledges the signal within
 // ~60 ms. Under load it sometimes did not, and the platform died mid-drain without a word (seen in CI).
 import path from 'node:path';
-import { startTelemetry } from '@sneakers/shared/telemetry';
+import { startTelemetry } from '@sneakers/kit/telemetry';
 import { externalServicesConfigured, runOnExternalServices } from './external-services';
 
 const ROOT = path.resolve(__dirname, '../../..');

@@ -1,6 +1,6 @@
 import path from 'node:path';
+import { shutdownTelemetry } from '@sneakers/kit';
 import { startDataPlatformReceiver } from '@sneakers/order-service/src/data-platform/data-platform-receiver';
-import { shutdownTelemetry } from '@sneakers/shared';
 import { banner } from './banner';
 import { seedDemo } from './demo/seed-demo';
 import { startEmbeddedPlatform } from './embedded-platform';

@@ -1,4 +1,4 @@
-import { writeLogsTo } from '@sneakers/shared';
+import { writeLogsTo } from '@sneakers/kit';
 import pretty from 'pino-pretty';
 
 /**

@@ -1,5 +1,5 @@
 import { tmpdir } from 'node:os';
-import { eventually } from '@sneakers/shared/testing';
+import { eventually } from '@sneakers/kit/testing';
 import { type ProcessSpec, SupervisedProcess } from '../src/supervisor/supervised-process';
 
 const crashing = (script: string): ProcessSpec => ({ name: 'crasher', cwd: tmpdir(), args: ['-e', script], env: {} });

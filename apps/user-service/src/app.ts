@@ -1,4 +1,4 @@
-import { routerFor } from '@sneakers/shared';
+import { routerFor } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { AuthDeps } from './auth/auth.deps';
 import { serveLogIn } from './auth/use-cases/log-in/log-in.http';

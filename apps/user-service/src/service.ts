@@ -1,3 +1,4 @@
+import { PLATFORM_TOPICS } from '@sneakers/contracts';
 import {
   accessTokenVerifier,
   createLogger,
@@ -5,7 +6,7 @@ import {
   prismaTransactionRunner,
   runService,
   type ServiceStartOptions,
-} from '@sneakers/shared';
+} from '@sneakers/kit';
 import { userRoutes } from './app';
 import { PasswordHasher, type ScryptParams } from './auth/password-hasher';
 import { SigningKeys } from './auth/signing-keys';
@@ -49,6 +50,7 @@ export async function startUserService({ now = () => new Date(), scrypt, ...opti
       name: 'user-service',
       env: userServiceEnv,
       createPrisma: () => prisma,
+      topics: PLATFORM_TOPICS,
       // Its own key store, not its own JWKS over HTTP: no self-call, and JWKS_URL need not follow PORT.
       verifyAccessToken: accessTokenVerifier(signingKeys.keySet()),
       subscribesTo: [],

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@sneakers/shared';
+import { ConfigError, loadConfig } from '@sneakers/kit';
 import { userServiceEnv } from '../src/config';
 
 describe('user-service configuration', () => {

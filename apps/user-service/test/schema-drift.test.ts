@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expectNoDrift } from '@sneakers/shared/testing';
+import { expectNoDrift } from '@sneakers/kit/testing';
 
 describe('Database schema', () => {
   it('When schema.prisma and the migrations folder are compared, then they agree', async () => {

@@ -1,4 +1,4 @@
--- One database per service, named as in packages/shared/src/service/platform-services.ts. The
+-- One database per service, named as in packages/contracts/src/platform-services.ts. The
 -- PostgreSQL image runs this once, on an empty data volume; each service container then applies its
 -- own migrations before it starts (infra/compose/start-service.sh).
 CREATE DATABASE sneakers_user;

@@ -1,4 +1,5 @@
-import { productPublished, productUpdated, writeOutboxEvent } from '@sneakers/shared';
+import { productPublished, productUpdated } from '@sneakers/contracts';
+import { writeOutboxEvent } from '@sneakers/kit';
 import type { Product } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 

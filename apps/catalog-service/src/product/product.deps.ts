@@ -1,4 +1,4 @@
-import type { TransactionRunner } from '@sneakers/shared';
+import type { TransactionRunner } from '@sneakers/kit';
 import type { Tx } from '../prisma';
 
 /** What the product endpoints need from the running service. */

@@ -1,4 +1,4 @@
-import type { productDetailSchema, productSchema, skuStockSchema } from '@sneakers/shared';
+import type { productDetailSchema, productSchema, skuStockSchema } from '@sneakers/contracts';
 import type { z } from 'zod';
 import type { Product, Sku } from '../generated/prisma/client';
 

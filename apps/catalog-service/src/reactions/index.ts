@@ -1,4 +1,5 @@
-import { keepSellerStatuses, type Reaction } from '@sneakers/shared';
+import { keepSellerStatuses } from '@sneakers/contracts';
+import type { Reaction } from '@sneakers/kit';
 import type { CatalogServiceConfig } from '../config';
 import type { Tx } from '../prisma';
 import { commitStockWhenOrderPaid } from '../reservation/reactions/commit-stock-when-order-paid';

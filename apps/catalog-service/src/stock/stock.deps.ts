@@ -1,4 +1,4 @@
-import type { TransactionRunner } from '@sneakers/shared';
+import type { TransactionRunner } from '@sneakers/kit';
 import type { Tx } from '../prisma';
 
 /** What the stock endpoints need from the running service. */

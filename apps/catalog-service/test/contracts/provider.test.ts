@@ -9,7 +9,7 @@ import {
   productUpdated,
   stockRejected,
   stockReserved,
-} from '@sneakers/shared';
+} from '@sneakers/contracts';
 import request from 'supertest';
 import { type CatalogApp, startCatalogApp } from '../support/catalog-app';
 import { seedProduct } from '../support/seed';

@@ -1,4 +1,4 @@
-import type { TransactionRunner } from '@sneakers/shared';
+import type { TransactionRunner } from '@sneakers/kit';
 import type { Redis } from 'ioredis';
 import type { Tx } from '../../src/prisma';
 import { popularProducts } from '../../src/sales/popular/popular-products';

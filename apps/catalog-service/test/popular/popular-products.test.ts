@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { orderCancelled, orderPaid, orderPlaced } from '@sneakers/shared';
-import { eventually, testEnv } from '@sneakers/shared/testing';
+import { orderCancelled, orderPaid, orderPlaced } from '@sneakers/contracts';
+import { eventually, testEnv } from '@sneakers/kit/testing';
 import request from 'supertest';
 import { type CatalogApp, startCatalogApp } from '../support/catalog-app';
 import { seedProduct } from '../support/seed';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { findSellerStatus, sellerApproved, sellerSuspended, withCurrentSellerStatus } from '@sneakers/shared';
-import { createTestTokens } from '@sneakers/shared/testing';
+import { sellerApproved, sellerSuspended } from '@sneakers/contracts';
+import { findSellerStatus, withCurrentSellerStatus } from '@sneakers/kit';
+import { createTestTokens } from '@sneakers/kit/testing';
 import { type CatalogDb, startCatalogDb } from '../support/catalog-db';
 
 // What catalog-service keeps of each seller's status from user.events, and how a seller's token is

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { orderCancelled, orderPlaced } from '@sneakers/shared';
+import { orderCancelled, orderPlaced } from '@sneakers/contracts';
 import { type CatalogDb, startCatalogDb } from '../support/catalog-db';
 import {
   outboxTypes,

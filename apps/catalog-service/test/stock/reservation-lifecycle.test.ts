@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { orderCancelled, orderPaid, orderPlaced } from '@sneakers/shared';
+import { orderCancelled, orderPaid, orderPlaced } from '@sneakers/contracts';
 import { type CatalogDb, startCatalogDb } from '../support/catalog-db';
 import { outboxTypes, type SeededProduct, seedProduct, stockInvariantViolations, stockOf } from '../support/seed';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { orderCancelled, orderPlaced } from '@sneakers/shared';
-import { messageOf, type ReactionHarness, startReactionHarness } from '@sneakers/shared/testing';
+import { orderCancelled, orderPlaced } from '@sneakers/contracts';
+import { messageOf, type ReactionHarness, startReactionHarness } from '@sneakers/kit/testing';
 import type { Message } from 'kafkajs';
 import { catalogReactions } from '../../src/reactions';
 import { type CatalogDb, logger, startCatalogDb } from '../support/catalog-db';

@@ -1,4 +1,4 @@
-import { orderPlaced } from '@sneakers/shared';
+import { orderPlaced } from '@sneakers/contracts';
 import { type CatalogDb, startCatalogDb } from '../support/catalog-db';
 import { placedOrder, reservedMismatches, seedProduct, stockInvariantViolations, stockOf } from '../support/seed';
 

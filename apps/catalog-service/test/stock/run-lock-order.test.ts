@@ -1,4 +1,5 @@
-import { type EventContract, orderCancelled, orderPaid, orderPlaced } from '@sneakers/shared';
+import { orderCancelled, orderPaid, orderPlaced } from '@sneakers/contracts';
+import type { EventContract } from '@sneakers/kit';
 import { type CatalogDb, startCatalogDb } from '../support/catalog-db';
 import { placedOrder, reservedMismatches, seedProduct, stockInvariantViolations } from '../support/seed';
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { startTestService, uniqueName } from '@sneakers/shared/testing';
+import { startTestService, uniqueName } from '@sneakers/kit/testing';
 import type { Redis } from 'ioredis';
 import type { CopyLifetimes } from '../../src/sales/popular/redis-day-sales';
 import { startCatalogService } from '../../src/service';
 import { catalogInbox } from './catalog-inbox';
 
-export type { Caller } from '@sneakers/shared/testing';
+export type { Caller } from '@sneakers/kit/testing';
 
 export type CatalogApp = Awaited<ReturnType<typeof startCatalogApp>>;
 

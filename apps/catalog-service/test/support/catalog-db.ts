@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { createLogger, createPrismaClient, prismaTransactionRunner, type TransactionRunner } from '@sneakers/shared';
-import { createTestDatabase, type TestDatabase } from '@sneakers/shared/testing';
+import { createLogger, createPrismaClient, prismaTransactionRunner, type TransactionRunner } from '@sneakers/kit';
+import { createTestDatabase, type TestDatabase } from '@sneakers/kit/testing';
 import { PrismaClient } from '../../src/generated/prisma/client';
 import type { Tx } from '../../src/prisma';
 import { catalogReactions } from '../../src/reactions';

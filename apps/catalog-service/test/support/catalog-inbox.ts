@@ -8,7 +8,7 @@ import {
   type PayloadOf,
   type Reaction,
   type TransactionRunner,
-} from '@sneakers/shared';
+} from '@sneakers/kit';
 import type { Tx } from '../../src/prisma';
 import { lockStockForRun } from '../../src/reservation/reactions/lock-stock-for-run';
 

@@ -1,4 +1,4 @@
-import type { ServiceMetrics } from '@sneakers/shared';
+import type { ServiceMetrics } from '@sneakers/kit';
 import type { ClaimResults } from './use-cases/claim-coupon/claim-results';
 
 /** Counts claims as `coupon_claims_total{result}`. */

@@ -1,4 +1,4 @@
-import { type InstantPosition, type KeysetWindow, rowsAfter } from '@sneakers/shared';
+import { type InstantPosition, type KeysetWindow, rowsAfter } from '@sneakers/kit';
 import { type CouponPolicy as PolicyRow, Prisma } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { CouponPolicy, CouponPolicyStatus } from './domain/coupon-policy';

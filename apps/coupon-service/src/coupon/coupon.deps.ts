@@ -1,4 +1,4 @@
-import type { TransactionRunner } from '@sneakers/shared';
+import type { TransactionRunner } from '@sneakers/kit';
 import type { Clock } from '../clock';
 import type { Tx } from '../prisma';
 import type { Ledger } from './claim-ledger/ledger';

@@ -1,4 +1,4 @@
-import type { claimablePolicySchema, couponPolicySchema, userCouponSchema } from '@sneakers/shared';
+import type { claimablePolicySchema, couponPolicySchema, userCouponSchema } from '@sneakers/contracts';
 import type { z } from 'zod';
 import type { CouponPolicy } from './domain/coupon-policy';
 import { shownStatus, type UserCoupon } from './domain/user-coupon';

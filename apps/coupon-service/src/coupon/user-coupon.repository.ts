@@ -1,4 +1,4 @@
-import { type InstantPosition, type KeysetWindow, rowsAfter } from '@sneakers/shared';
+import { type InstantPosition, type KeysetWindow, rowsAfter } from '@sneakers/kit';
 import { type UserCoupon as CouponRow, Prisma } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { CouponPolicy } from './domain/coupon-policy';

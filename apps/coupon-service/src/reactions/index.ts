@@ -1,4 +1,5 @@
-import { keepSellerStatuses, type Reaction } from '@sneakers/shared';
+import { keepSellerStatuses } from '@sneakers/contracts';
+import type { Reaction } from '@sneakers/kit';
 import { releaseCouponWhenOrderCancelled } from '../coupon/reactions/release-coupon-when-order-cancelled';
 import { reserveCouponWhenOrderPlaced } from '../coupon/reactions/reserve-coupon-when-order-placed';
 import { useCouponWhenOrderPaid } from '../coupon/reactions/use-coupon-when-order-paid';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type EventContract, orderCancelled, orderPaid, orderPlaced, type PayloadOf } from '@sneakers/shared';
-import { messageOf, type ReactionHarness, startReactionHarness } from '@sneakers/shared/testing';
+import { orderCancelled, orderPaid, orderPlaced } from '@sneakers/contracts';
+import type { EventContract, PayloadOf } from '@sneakers/kit';
+import { messageOf, type ReactionHarness, startReactionHarness } from '@sneakers/kit/testing';
 import type { Message } from 'kafkajs';
 import request from 'supertest';
 import { reactions } from '../../src/reactions';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { claimCouponRoute, createServiceMetrics, idempotently, idempotentRequest } from '@sneakers/shared';
-import { metricSample } from '@sneakers/shared/testing';
+import { claimCouponRoute } from '@sneakers/contracts';
+import { createServiceMetrics, idempotently, idempotentRequest } from '@sneakers/kit';
+import { metricSample } from '@sneakers/kit/testing';
 import { claimResultMetrics } from '../../src/coupon/claim-result.metrics';
 import type { CouponDeps } from '../../src/coupon/coupon.deps';
 import { claimCoupon } from '../../src/coupon/use-cases/claim-coupon/claim-coupon.use-case';

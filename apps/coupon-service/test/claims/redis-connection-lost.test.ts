@@ -1,4 +1,4 @@
-import { eventually, PrivateRedis, testEnv } from '@sneakers/shared/testing';
+import { eventually, PrivateRedis, testEnv } from '@sneakers/kit/testing';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { type Caller, type CouponApp, createPolicy, policyTerms, startCouponApp } from '../support/coupon-app';

@@ -1,4 +1,4 @@
-import { testEnv } from '@sneakers/shared/testing';
+import { testEnv } from '@sneakers/kit/testing';
 import { Redis } from 'ioredis';
 import {
   type Caller,

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
-  applyOnce,
   couponRejected,
   couponReserved,
   findContractBreaks,
   loadConsumerContracts,
   orderPlaced,
   type ProducedSamples,
-} from '@sneakers/shared';
-import { envelopeOf } from '@sneakers/shared/testing';
+} from '@sneakers/contracts';
+import { applyOnce } from '@sneakers/kit';
+import { envelopeOf } from '@sneakers/kit/testing';
 import request from 'supertest';
 import { reactions } from '../../src/reactions';
 import { type CouponApp, createPolicy, policyTerms, startCouponApp } from '../support/coupon-app';

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { createLogger } from '@sneakers/shared';
-import { type Caller, startTestService, uniqueName } from '@sneakers/shared/testing';
+import { createLogger } from '@sneakers/kit';
+import { type Caller, startTestService, uniqueName } from '@sneakers/kit/testing';
 import type { Redis } from 'ioredis';
 import request from 'supertest';
 import { couponDeps } from '../../src/app';
 import type { Clock } from '../../src/clock';
 import { startCouponService } from '../../src/service';
 
-export type { Caller } from '@sneakers/shared/testing';
+export type { Caller } from '@sneakers/kit/testing';
 
 export const logger = createLogger('coupon-test', process.env.TEST_LOG_LEVEL ?? 'silent');
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, idempotently } from '@sneakers/shared';
+import { AppError, idempotently } from '@sneakers/kit';
 import { claimCoupon } from '../../src/coupon/use-cases/claim-coupon/claim-coupon.use-case';
 import type { CouponApp } from './coupon-app';
 

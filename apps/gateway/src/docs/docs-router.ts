@@ -1,4 +1,4 @@
-import type { RouteContract } from '@sneakers/shared';
+import type { RouteContract } from '@sneakers/kit';
 import { Router } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { openApiDocument } from './openapi-document';

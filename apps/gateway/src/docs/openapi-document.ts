@@ -1,5 +1,5 @@
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { PROBLEM_BASE, type RouteContract } from '@sneakers/shared';
+import { PROBLEM_BASE, type RouteContract } from '@sneakers/kit';
 import { z } from 'zod';
 
 // Adds .openapi() to zod's prototype; the contracts' schemas (same zod instance) gain it too.

@@ -1,4 +1,4 @@
-import type { Identity } from '@sneakers/shared';
+import type { Identity } from '@sneakers/kit';
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Redis } from 'ioredis';

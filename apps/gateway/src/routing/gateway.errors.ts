@@ -1,4 +1,4 @@
-import { AppError } from '@sneakers/shared';
+import { AppError } from '@sneakers/kit';
 
 export const GatewayErrors = {
   serviceUnavailable: (service: string) =>

@@ -1,4 +1,5 @@
-import { accessGuards, enterRoute, expressPath, type PlatformService, type RouteContract } from '@sneakers/shared';
+import type { PlatformRoute, PlatformService } from '@sneakers/contracts';
+import { accessGuards, enterRoute, expressPath } from '@sneakers/kit';
 import { Router } from 'express';
 import { forward } from './forward';
 
@@ -8,7 +9,7 @@ import { forward } from './forward';
  * again itself, since the gateway is not the only thing on the network.
  */
 export function routeTable(
-  routes: readonly RouteContract[],
+  routes: readonly PlatformRoute[],
   upstreams: Record<PlatformService, string>,
   timeoutMs: number,
 ): Router {

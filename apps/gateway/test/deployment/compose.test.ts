@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GATEWAY_PORT, PLATFORM_SERVICES, type PlatformService } from '@sneakers/shared';
+import { GATEWAY_PORT, PLATFORM_SERVICES, type PlatformService } from '@sneakers/contracts';
 import type { z } from 'zod';
 import { catalogServiceEnv } from '../../../catalog-service/src/config';
 import { couponServiceEnv } from '../../../coupon-service/src/config';

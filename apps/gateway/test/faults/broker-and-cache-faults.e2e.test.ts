@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PrivateRedis, startBroker, stopBroker } from '@sneakers/shared/testing';
+import { PrivateRedis, startBroker, stopBroker } from '@sneakers/kit/testing';
 import { Redis } from 'ioredis';
 import { PLATFORM_SERVICE_NAMES } from '../support/platform';
 import { checkOutThrough, type FaultyShop, openFaultyShop } from './support/fault-round';

@@ -1,4 +1,4 @@
-import { eventually, PrivateRedis } from '@sneakers/shared/testing';
+import { eventually, PrivateRedis } from '@sneakers/kit/testing';
 import express from 'express';
 import { Redis } from 'ioredis';
 import request from 'supertest';

@@ -1,4 +1,4 @@
-import { testEnv, uniqueName } from '@sneakers/shared/testing';
+import { testEnv, uniqueName } from '@sneakers/kit/testing';
 import type { Options } from 'express-rate-limit';
 import { Redis } from 'ioredis';
 import { SharedWindowStore } from '../../src/rate-limit/shared-window-store';

@@ -1,12 +1,13 @@
-import { createLogger, PLATFORM_SERVICES, type PlatformService, type RouteContract } from '@sneakers/shared';
-import { createTestTokens, type TestTokens, testEnv } from '@sneakers/shared/testing';
+import { PLATFORM_SERVICES, type PlatformRoute, type PlatformService } from '@sneakers/contracts';
+import { createLogger } from '@sneakers/kit';
+import { createTestTokens, type TestTokens, testEnv } from '@sneakers/kit/testing';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { createGatewayApp } from '../../src/app';
 import { StubUpstream } from './stub-upstream';
 
 /** Routes shaped like the real ones, one per kind of access, all owned by the stub upstream. */
-export const testRoutes: RouteContract[] = [
+export const testRoutes: PlatformRoute[] = [
   {
     service: 'catalog-service',
     method: 'get',
@@ -15,7 +16,7 @@ export const testRoutes: RouteContract[] = [
     tag: 'test',
     access: 'public',
     responses: { 200: { description: 'ok' } },
-  } satisfies RouteContract,
+  } satisfies PlatformRoute,
   {
     service: 'catalog-service',
     method: 'get',
@@ -24,7 +25,7 @@ export const testRoutes: RouteContract[] = [
     tag: 'test',
     access: 'public',
     responses: { 200: { description: 'ok' } },
-  } satisfies RouteContract,
+  } satisfies PlatformRoute,
   {
     service: 'payment-service',
     method: 'post',
@@ -35,7 +36,7 @@ export const testRoutes: RouteContract[] = [
     idempotent: true,
     body: z.strictObject({ amount: z.number().int().positive() }),
     responses: { 201: { description: 'created' } },
-  } satisfies RouteContract,
+  } satisfies PlatformRoute,
   {
     service: 'catalog-service',
     method: 'post',
@@ -45,7 +46,7 @@ export const testRoutes: RouteContract[] = [
     access: ['SELLER', 'ADMIN'],
     params: z.object({ thingId: z.string() }),
     responses: { 201: { description: 'created' } },
-  } satisfies RouteContract,
+  } satisfies PlatformRoute,
   {
     service: 'user-service',
     method: 'get',
@@ -54,7 +55,7 @@ export const testRoutes: RouteContract[] = [
     tag: 'test',
     access: ['ADMIN'],
     responses: { 200: { description: 'ok' } },
-  } satisfies RouteContract,
+  } satisfies PlatformRoute,
 ];
 
 async function gatewayFixture(upstreamUrl: string, { rateLimitPerMinute = 10_000, upstreamTimeoutMs = 5000 } = {}) {

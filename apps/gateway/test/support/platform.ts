@@ -3,13 +3,8 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import {
-  accessTokenVerifier,
-  answerUnparsableRequests,
-  createLogger,
-  PUBLIC_ROUTES,
-  remoteKeySet,
-} from '@sneakers/shared';
+import { PUBLIC_ROUTES } from '@sneakers/contracts';
+import { accessTokenVerifier, answerUnparsableRequests, createLogger, remoteKeySet } from '@sneakers/kit';
 import {
   createTestDatabase,
   eventually,
@@ -18,7 +13,7 @@ import {
   stopBroker,
   type TestDatabase,
   testEnv,
-} from '@sneakers/shared/testing';
+} from '@sneakers/kit/testing';
 import type { Redis } from 'ioredis';
 import request from 'supertest';
 import { startEmbeddedPlatform } from '../../../platform/src/embedded-platform';

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createLogger, jsonBody, problemMiddleware } from '@sneakers/shared';
+import { createLogger, jsonBody, problemMiddleware } from '@sneakers/kit';
 import express from 'express';
 
 /**

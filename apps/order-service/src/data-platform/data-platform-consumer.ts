@@ -1,14 +1,17 @@
 import {
-  DATA_PLATFORM_DELIVERY_GROUP,
   EventConsumer,
+  type EventLogFields,
   eventTopic,
   type ServiceMetrics,
   type TransactionRunner,
-} from '@sneakers/shared';
+} from '@sneakers/kit';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Tx } from '../prisma';
 import { type DataPlatformTarget, deliverPaidOrderToDataPlatform } from './deliver-paid-order';
+
+/** Paid orders go to the data platform in a group of their own (own pace, own dead-letter topic). */
+export const DATA_PLATFORM_DELIVERY_GROUP = 'order-service-data-platform';
 
 /** Its own group (and dead-letter topic): a platform outage never holds up the saga's consumer. */
 export function dataPlatformConsumer(options: {
@@ -21,6 +24,7 @@ export function dataPlatformConsumer(options: {
   groupId?: string;
   topic?: string;
   metrics?: ServiceMetrics;
+  logFields?: EventLogFields;
 }): EventConsumer<Tx> {
   return new EventConsumer<Tx>({
     kafka: options.kafka,
@@ -32,5 +36,6 @@ export function dataPlatformConsumer(options: {
     maxAttempts: options.maxAttempts,
     retryBaseMs: options.retryBaseMs ?? 200,
     metrics: options.metrics,
+    logFields: options.logFields,
   });
 }

@@ -1,4 +1,5 @@
-import { orderPaid, type PayloadOf, react } from '@sneakers/shared';
+import { orderPaid } from '@sneakers/contracts';
+import { type PayloadOf, react } from '@sneakers/kit';
 import type { Tx } from '../prisma';
 
 export interface DataPlatformTarget {

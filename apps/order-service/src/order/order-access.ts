@@ -1,4 +1,4 @@
-import type { Identity } from '@sneakers/shared';
+import type { Identity } from '@sneakers/kit';
 import type { Order } from './domain/order';
 import { OrderErrors } from './domain/order.errors';
 

@@ -1,4 +1,5 @@
-import { orderAwaitingPayment, orderCancelled, orderPaid, orderPlaced, writeOutboxEvent } from '@sneakers/shared';
+import { orderAwaitingPayment, orderCancelled, orderPaid, orderPlaced } from '@sneakers/contracts';
+import { writeOutboxEvent } from '@sneakers/kit';
 import type { Tx } from '../prisma';
 import type { Order, Outcome } from './domain/order';
 

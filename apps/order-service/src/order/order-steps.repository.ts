@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@sneakers/shared';
+import type { SqlExecutor } from '@sneakers/kit';
 import type { Tx } from '../prisma';
 import type { OrderStatus } from './domain/order';
 import { ORDER_CHANGED_CHANNEL } from './order-events';

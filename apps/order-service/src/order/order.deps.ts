@@ -1,4 +1,4 @@
-import type { ChangeWaiter, TransactionRunner } from '@sneakers/shared';
+import type { ChangeWaiter, TransactionRunner } from '@sneakers/kit';
 import type { Tx } from '../prisma';
 import type { OrderReader } from './order.repository';
 import type { SagaOutcomes } from './saga-outcomes';

@@ -1,10 +1,5 @@
-import {
-  type DiscountRule,
-  type InstantPosition,
-  type KeysetWindow,
-  rowsAfter,
-  type SqlExecutor,
-} from '@sneakers/shared';
+import type { DiscountRule } from '@sneakers/contracts';
+import { type InstantPosition, type KeysetWindow, rowsAfter, type SqlExecutor } from '@sneakers/kit';
 import type { Prisma } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { CancelReason, Order, OrderStatus } from './domain/order';

@@ -1,4 +1,4 @@
-import type { orderSchema, orderTimelineSchema } from '@sneakers/shared';
+import type { orderSchema, orderTimelineSchema } from '@sneakers/contracts';
 import type { z } from 'zod';
 import type { Order } from './domain/order';
 import type { OrderStep } from './order-steps.repository';

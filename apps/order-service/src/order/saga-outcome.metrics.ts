@@ -1,4 +1,4 @@
-import type { ServiceMetrics } from '@sneakers/shared';
+import type { ServiceMetrics } from '@sneakers/kit';
 import type { SagaOutcomes } from './saga-outcomes';
 
 /** Counts ended checkouts as `saga_outcomes_total{outcome, reason}` (reason "none" when paid). */

@@ -1,4 +1,4 @@
-import type { Reaction } from '@sneakers/shared';
+import type { Reaction } from '@sneakers/kit';
 import { awaitPaymentWhenCouponReserved } from '../order/reactions/await-payment-when-coupon-reserved';
 import { awaitPaymentWhenStockReserved } from '../order/reactions/await-payment-when-stock-reserved';
 import { cancelOrderWhenCouponRejected } from '../order/reactions/cancel-order-when-coupon-rejected';

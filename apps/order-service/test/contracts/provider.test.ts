@@ -6,7 +6,7 @@ import {
   orderPaid,
   orderPlaced,
   type ProducedSamples,
-} from '@sneakers/shared';
+} from '@sneakers/contracts';
 import request from 'supertest';
 import { type OrderApp, startOrderApp } from '../support/order-app';
 import type { PlacedOrder } from '../support/saga-events';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
-import { orderPaid } from '@sneakers/shared';
-import { envelopeMessage, eventually, type PrivateTopic, privateTopic } from '@sneakers/shared/testing';
+import { orderPaid } from '@sneakers/contracts';
+import { envelopeMessage, eventually, type PrivateTopic, privateTopic } from '@sneakers/kit/testing';
 import { dataPlatformConsumer } from '../../src/data-platform/data-platform-consumer';
 import { type DataPlatformReceiver, startDataPlatformReceiver } from '../../src/data-platform/data-platform-receiver';
 import { envelope, logger, type OrderApp, startOrderApp } from '../support/order-app';

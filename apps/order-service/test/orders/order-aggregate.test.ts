@@ -1,4 +1,4 @@
-import type { DiscountRule } from '@sneakers/shared/discount';
+import type { DiscountRule } from '@sneakers/contracts/discount';
 import {
   cancelByBuyer,
   expire,

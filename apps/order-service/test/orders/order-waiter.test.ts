@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PgChangeWaiter } from '@sneakers/shared';
+import { PgChangeWaiter } from '@sneakers/kit';
 import { Client } from 'pg';
 import { ORDER_CHANGED_CHANNEL } from '../../src/order/order-events';
 import { logger, type OrderApp, startOrderApp } from '../support/order-app';

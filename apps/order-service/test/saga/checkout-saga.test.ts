@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@sneakers/shared';
+import type { EventEnvelope } from '@sneakers/kit';
 import request from 'supertest';
 import { findOrder } from '../../src/order/order.repository';
 import { type Caller, type OrderApp, PAYMENT_WINDOW_MS, startOrderApp } from '../support/order-app';

@@ -1,4 +1,4 @@
-import { paymentRefunded } from '@sneakers/shared';
+import { paymentRefunded } from '@sneakers/contracts';
 import { findOrder } from '../../src/order/order.repository';
 import { expireDueOrders } from '../../src/order/use-cases/expire-orders/expire-orders.use-case';
 import { type Caller, envelope, type OrderApp, PAYMENT_WINDOW_MS, startOrderApp } from '../support/order-app';

@@ -1,4 +1,4 @@
-import { metricSample, sampleOf } from '@sneakers/shared/testing';
+import { metricSample, sampleOf } from '@sneakers/kit/testing';
 import request from 'supertest';
 import { expireDueOrders } from '../../src/order/use-cases/expire-orders/expire-orders.use-case';
 import { type Caller, type OrderApp, PAYMENT_WINDOW_MS, startOrderApp } from '../support/order-app';

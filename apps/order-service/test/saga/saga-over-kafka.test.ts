@@ -1,5 +1,5 @@
-import { EventConsumer } from '@sneakers/shared';
-import { envelopeMessage, eventually, type PrivateTopic, privateTopic } from '@sneakers/shared/testing';
+import { EventConsumer } from '@sneakers/kit';
+import { envelopeMessage, eventually, type PrivateTopic, privateTopic } from '@sneakers/kit/testing';
 import { findOrder } from '../../src/order/order.repository';
 import type { Tx } from '../../src/prisma';
 import { type Caller, logger, type OrderApp, startOrderApp } from '../support/order-app';

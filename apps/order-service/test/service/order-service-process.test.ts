@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { createKafka, eventTopic } from '@sneakers/shared';
+import { createKafka, eventTopic } from '@sneakers/kit';
 import {
   createTestDatabase,
   createTestTokens,
@@ -11,7 +11,7 @@ import {
   startService,
   stopBroker,
   type TestDatabase,
-} from '@sneakers/shared/testing';
+} from '@sneakers/kit/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import { type DataPlatformReceiver, startDataPlatformReceiver } from '../../src/data-platform/data-platform-receiver';
 import { logger } from '../support/order-app';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { applyOnce, createLogger, type EventContract, type EventEnvelope, type PayloadOf } from '@sneakers/shared';
-import { startTestService } from '@sneakers/shared/testing';
+import { applyOnce, createLogger, type EventContract, type EventEnvelope, type PayloadOf } from '@sneakers/kit';
+import { startTestService } from '@sneakers/kit/testing';
 import { startOrderService } from '../../src/service';
 
-export type { Caller } from '@sneakers/shared/testing';
+export type { Caller } from '@sneakers/kit/testing';
 
 export const logger = createLogger('order-test', process.env.TEST_LOG_LEVEL ?? 'silent');
 

@@ -6,7 +6,7 @@ import {
   paymentCompleted,
   stockRejected,
   stockReserved,
-} from '@sneakers/shared';
+} from '@sneakers/contracts';
 import { envelope } from './order-app';
 
 /** The replies catalog, coupon and payment services send, built for one placed order. */

@@ -1,4 +1,4 @@
-import type { CarrierHeaders } from '@sneakers/shared';
+import type { CarrierHeaders } from '@sneakers/kit';
 import type { Tx } from '../prisma';
 import type { PayableOrder } from './domain/payable-order';
 

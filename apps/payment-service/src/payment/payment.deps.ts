@@ -1,4 +1,4 @@
-import type { ChangeWaiter, TransactionRunner } from '@sneakers/shared';
+import type { ChangeWaiter, TransactionRunner } from '@sneakers/kit';
 import type { Tx } from '../prisma';
 
 /** What the payment endpoints need from the running service. */

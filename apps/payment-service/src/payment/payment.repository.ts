@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@sneakers/shared';
+import type { SqlExecutor } from '@sneakers/kit';
 import type { Payment as PaymentRow } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { Payment } from './domain/payment';

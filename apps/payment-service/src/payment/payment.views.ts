@@ -1,4 +1,4 @@
-import type { paymentSchema } from '@sneakers/shared';
+import type { paymentSchema } from '@sneakers/contracts';
 import type { z } from 'zod';
 import type { Payment } from './domain/payment';
 

@@ -1,4 +1,4 @@
-import type { Reaction } from '@sneakers/shared';
+import type { Reaction } from '@sneakers/kit';
 import { recordPaidOrderWhenOrderPaid } from '../payment/reactions/record-paid-order-when-order-paid';
 import { recordPayableOrderWhenAwaitingPayment } from '../payment/reactions/record-payable-order-when-awaiting-payment';
 import { refundPaymentWhenOrderCancelled } from '../payment/reactions/refund-payment-when-order-cancelled';

@@ -1,4 +1,4 @@
-import type { InstantPosition, KeysetWindow, SqlExecutor } from '@sneakers/shared';
+import type { InstantPosition, KeysetWindow, SqlExecutor } from '@sneakers/kit';
 import { Prisma, type WalletTransaction } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { LedgerEntry, LedgerEntryType } from './domain/ledger-entry';

@@ -1,4 +1,4 @@
-import type { ledgerEntrySchema, walletSchema } from '@sneakers/shared';
+import type { ledgerEntrySchema, walletSchema } from '@sneakers/contracts';
 import type { z } from 'zod';
 import type { LedgerEntry } from './domain/ledger-entry';
 

@@ -5,7 +5,7 @@ import {
   type ProducedSamples,
   paymentCompleted,
   paymentRefunded,
-} from '@sneakers/shared';
+} from '@sneakers/contracts';
 import request from 'supertest';
 import { anOrder, awaitingPayment, cancelled, deliver } from '../support/order-events';
 import { type PaymentApp, startPaymentApp } from '../support/payment-app';

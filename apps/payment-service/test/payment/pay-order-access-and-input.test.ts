@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PROBLEM_BASE } from '@sneakers/shared';
+import { PROBLEM_BASE } from '@sneakers/kit';
 import request from 'supertest';
 import { anOrder, awaitingPayment, deliver, type TestOrder } from '../support/order-events';
 import { type Caller, type PaymentApp, startPaymentApp } from '../support/payment-app';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PROBLEM_BASE } from '@sneakers/shared';
+import { PROBLEM_BASE } from '@sneakers/kit';
 import request from 'supertest';
 import { ledgerDisagreements, ledgerState } from '../support/ledger';
 import { anOrder, awaitingPayment, cancelled, deliver, paid, type TestOrder } from '../support/order-events';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { envelopeMessage, type ReactionHarness, startReactionHarness } from '@sneakers/shared/testing';
+import { envelopeMessage, type ReactionHarness, startReactionHarness } from '@sneakers/kit/testing';
 import type { Message } from 'kafkajs';
 import request from 'supertest';
 import { reactions } from '../../src/reactions';

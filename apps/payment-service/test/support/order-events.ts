@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  applyOnce,
-  applyRunOnce,
-  type EventEnvelope,
-  orderAwaitingPayment,
-  orderCancelled,
-  orderPaid,
-  type PayloadOf,
-} from '@sneakers/shared';
-import { envelopeOf } from '@sneakers/shared/testing';
+import { orderAwaitingPayment, orderCancelled, orderPaid } from '@sneakers/contracts';
+import { applyOnce, applyRunOnce, type EventEnvelope, type PayloadOf } from '@sneakers/kit';
+import { envelopeOf } from '@sneakers/kit/testing';
 import { lockPaymentsForRun } from '../../src/payment/reactions/lock-payments-for-run';
 import { reactions } from '../../src/reactions';
 import type { PaymentApp } from './payment-app';

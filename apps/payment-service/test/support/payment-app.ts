@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { createLogger } from '@sneakers/shared';
-import { startTestService } from '@sneakers/shared/testing';
+import { createLogger } from '@sneakers/kit';
+import { startTestService } from '@sneakers/kit/testing';
 import { startPaymentService } from '../../src/service';
 
-export type { Caller } from '@sneakers/shared/testing';
+export type { Caller } from '@sneakers/kit/testing';
 
 export const logger = createLogger('payment-test', process.env.TEST_LOG_LEVEL ?? 'silent');
 

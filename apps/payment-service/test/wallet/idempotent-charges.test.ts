@@ -1,4 +1,4 @@
-import { PROBLEM_BASE } from '@sneakers/shared';
+import { PROBLEM_BASE } from '@sneakers/kit';
 import request from 'supertest';
 import { ledgerState } from '../support/ledger';
 import { type PaymentApp, startPaymentApp } from '../support/payment-app';

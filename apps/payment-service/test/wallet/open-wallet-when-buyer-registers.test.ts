@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type PayloadOf, userRegistered } from '@sneakers/shared';
-import { messageOf, type ReactionHarness, startReactionHarness } from '@sneakers/shared/testing';
+import { userRegistered } from '@sneakers/contracts';
+import type { PayloadOf } from '@sneakers/kit';
+import { messageOf, type ReactionHarness, startReactionHarness } from '@sneakers/kit/testing';
 import request from 'supertest';
 import { reactions } from '../../src/reactions';
 import { ledgerState } from '../support/ledger';

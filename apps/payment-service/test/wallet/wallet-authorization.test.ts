@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PROBLEM_BASE } from '@sneakers/shared';
-import { createTestTokens } from '@sneakers/shared/testing';
+import { PROBLEM_BASE } from '@sneakers/kit';
+import { createTestTokens } from '@sneakers/kit/testing';
 import request from 'supertest';
 import { ledgerState } from '../support/ledger';
 import { type Caller, type PaymentApp, startPaymentApp } from '../support/payment-app';

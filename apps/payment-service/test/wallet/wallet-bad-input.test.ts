@@ -1,4 +1,4 @@
-import { PROBLEM_BASE } from '@sneakers/shared';
+import { PROBLEM_BASE } from '@sneakers/kit';
 import request from 'supertest';
 import { type Caller, type PaymentApp, startPaymentApp } from '../support/payment-app';
 

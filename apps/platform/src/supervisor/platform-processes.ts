@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { PLATFORM_SERVICES, type PlatformService } from '@sneakers/shared';
+import { PLATFORM_SERVICES, type PlatformService } from '@sneakers/contracts';
 import { gatewayPortOf, servicePortOf, serviceUrlsNextTo } from '../gateway-address';
 import type { ProcessSpec } from './supervised-process';
 

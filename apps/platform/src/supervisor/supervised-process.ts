@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { backoffDelay } from '@sneakers/shared';
+import { backoffDelay } from '@sneakers/kit';
 import { relayLines } from './relay-lines';
 
 /** One process to keep running: `node <args>` in `cwd`. */

@@ -1,4 +1,4 @@
-import { ACCESS_TOKEN, type AccessTokenClaims } from '@sneakers/shared';
+import { ACCESS_TOKEN, type AccessTokenClaims } from '@sneakers/kit';
 import { SignJWT } from 'jose';
 import type { Tx } from '../prisma';
 import type { User } from '../user/domain/user';

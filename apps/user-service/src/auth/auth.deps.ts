@@ -1,4 +1,4 @@
-import type { TransactionRunner } from '@sneakers/shared';
+import type { TransactionRunner } from '@sneakers/kit';
 import type { Tx } from '../prisma';
 import type { PasswordHasher } from './password-hasher';
 import type { SigningKeys } from './signing-keys';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ACCESS_TOKEN } from '@sneakers/shared';
+import { ACCESS_TOKEN } from '@sneakers/kit';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type JWTVerifyGetKey } from 'jose';
 import type { Tx } from '../prisma';
 import {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { TokenPairView } from '@sneakers/shared';
-import { ACCESS_TOKEN } from '@sneakers/shared';
+import type { TokenPairView } from '@sneakers/contracts';
+import { ACCESS_TOKEN } from '@sneakers/kit';
 import type { Tx } from '../prisma';
 import type { User } from '../user/domain/user';
 import { issueAccessToken } from './access-token-issuer';

@@ -1,4 +1,5 @@
-import { userRegistered, writeOutboxEvent } from '@sneakers/shared';
+import { userRegistered } from '@sneakers/contracts';
+import { writeOutboxEvent } from '@sneakers/kit';
 import type { Tx } from '../prisma';
 import type { User } from './domain/user';
 import { insertUser } from './user.repository';

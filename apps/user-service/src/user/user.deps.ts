@@ -1,4 +1,4 @@
-import type { TransactionRunner } from '@sneakers/shared';
+import type { TransactionRunner } from '@sneakers/kit';
 import type { PasswordHasher } from '../auth/password-hasher';
 import type { Tx } from '../prisma';
 

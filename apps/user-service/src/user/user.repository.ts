@@ -1,4 +1,4 @@
-import { type InstantPosition, type KeysetWindow, type Role, rowsAfter, type SellerStatus } from '@sneakers/shared';
+import { type InstantPosition, type KeysetWindow, type Role, rowsAfter, type SellerStatus } from '@sneakers/kit';
 import { Prisma, type User as UserRow } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { Seller, User } from './domain/user';

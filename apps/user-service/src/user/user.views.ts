@@ -1,4 +1,4 @@
-import type { UserView } from '@sneakers/shared';
+import type { UserView } from '@sneakers/contracts';
 import type { User } from './domain/user';
 
 /** What clients see of an account: everything but the password hash. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { UserView } from '@sneakers/shared';
+import type { UserView } from '@sneakers/contracts';
 import { type Actor, createUserWorld, PROBLEM, type UserWorld } from '../support/user-world';
 
 describe('Admin: list users', () => {

@@ -1,4 +1,4 @@
-import { ACCESS_TOKEN, accessTokenVerifier } from '@sneakers/shared';
+import { ACCESS_TOKEN, accessTokenVerifier } from '@sneakers/kit';
 import { createLocalJWKSet, decodeProtectedHeader, type JWK } from 'jose';
 import { createUserWorld, type UserWorld } from '../support/user-world';
 

@@ -1,4 +1,4 @@
-import { ACCESS_TOKEN } from '@sneakers/shared';
+import { ACCESS_TOKEN } from '@sneakers/kit';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { createUserWorld, PASSWORD, PROBLEM, type UserWorld, uniqueEmail } from '../support/user-world';
 

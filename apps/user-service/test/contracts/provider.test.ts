@@ -1,12 +1,12 @@
 import {
-  ACCESS_TOKEN,
   findContractBreaks,
   loadConsumerContracts,
   type ProducedSamples,
   sellerApproved,
   sellerSuspended,
   userRegistered,
-} from '@sneakers/shared';
+} from '@sneakers/contracts';
+import { ACCESS_TOKEN } from '@sneakers/kit';
 import { createUserWorld, PASSWORD, type UserWorld, uniqueEmail } from '../support/user-world';
 
 describe("user-service against its consumers' contracts", () => {

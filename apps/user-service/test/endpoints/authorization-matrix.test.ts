@@ -1,4 +1,4 @@
-import { ACCESS_TOKEN } from '@sneakers/shared';
+import { ACCESS_TOKEN } from '@sneakers/kit';
 import type { Response } from 'supertest';
 import { type Actor, createUserWorld, PASSWORD, PROBLEM, type UserWorld, uniqueEmail } from '../support/user-world';
 

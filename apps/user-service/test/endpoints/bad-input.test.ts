@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ACCESS_TOKEN } from '@sneakers/shared';
-import { createTestTokens } from '@sneakers/shared/testing';
+import { ACCESS_TOKEN } from '@sneakers/kit';
+import { createTestTokens } from '@sneakers/kit/testing';
 import { SignJWT } from 'jose';
 import type { Response } from 'supertest';
 import { issueAccessToken } from '../../src/auth/access-token-issuer';

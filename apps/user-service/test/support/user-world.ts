@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Identity, TokenPairView, UserView } from '@sneakers/shared';
-import { startTestService } from '@sneakers/shared/testing';
+import type { TokenPairView, UserView } from '@sneakers/contracts';
+import type { Identity } from '@sneakers/kit';
+import { startTestService } from '@sneakers/kit/testing';
 import request from 'supertest';
 import { startUserService } from '../../src/service';
 

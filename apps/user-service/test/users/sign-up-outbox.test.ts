@@ -1,4 +1,4 @@
-import { userRegistered } from '@sneakers/shared';
+import { userRegistered } from '@sneakers/contracts';
 import { createUserWorld, PASSWORD, type UserWorld, uniqueEmail } from '../support/user-world';
 
 describe('Sign-up announces user.registered through the outbox', () => {

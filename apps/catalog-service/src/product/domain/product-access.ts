@@ -1,4 +1,4 @@
-import type { Identity } from '@sneakers/shared/identity';
+import type { Identity } from '@sneakers/kit/identity';
 import { ProductErrors } from './product.errors';
 
 /** A seller manages only its own products; an admin manages every product. */

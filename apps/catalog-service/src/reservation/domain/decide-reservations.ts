@@ -1,4 +1,4 @@
-import type { StockRejectReason } from '@sneakers/shared/events';
+import type { StockRejectReason } from '@sneakers/contracts/events';
 import type { ProductStatus } from '../../product/domain/product-status';
 
 /** Units of one SKU an order asks for (one entry per SKU). */

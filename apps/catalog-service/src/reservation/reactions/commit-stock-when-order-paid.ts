@@ -1,4 +1,5 @@
-import { orderPaid, type Reaction, react } from '@sneakers/shared';
+import { orderPaid } from '@sneakers/contracts';
+import { type Reaction, react } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { commitStock } from '../use-cases/commit-stock/commit-stock.use-case';
 

@@ -1,4 +1,5 @@
-import { type EventEnvelope, orderCancelled, orderPaid, orderPlaced, type PayloadOf } from '@sneakers/shared';
+import { orderCancelled, orderPaid, orderPlaced } from '@sneakers/contracts';
+import type { EventEnvelope, PayloadOf } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { lockStockOf } from '../reservation.repository';
 

@@ -1,4 +1,5 @@
-import { orderCancelled, react } from '@sneakers/shared';
+import { orderCancelled } from '@sneakers/contracts';
+import { react } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { releaseStock } from '../use-cases/release-stock/release-stock.use-case';
 

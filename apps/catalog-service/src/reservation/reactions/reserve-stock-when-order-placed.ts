@@ -1,4 +1,5 @@
-import { orderPlaced, reactInBatches } from '@sneakers/shared';
+import { orderPlaced } from '@sneakers/contracts';
+import { reactInBatches } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { reserveStock } from '../use-cases/reserve-stock/reserve-stock.use-case';
 

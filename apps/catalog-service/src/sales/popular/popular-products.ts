@@ -1,4 +1,5 @@
-import type { popularProductSchema, TransactionRunner } from '@sneakers/shared';
+import type { popularProductSchema } from '@sneakers/contracts';
+import type { TransactionRunner } from '@sneakers/kit';
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
 import type { Tx } from '../../prisma';

@@ -1,4 +1,4 @@
-import type { DiscountRule, DiscountType } from '@sneakers/shared/discount';
+import type { DiscountRule, DiscountType } from '@sneakers/contracts/discount';
 import { CouponErrors } from './coupon.errors';
 
 export type CouponPolicyStatus = 'ACTIVE' | 'PAUSED' | 'ENDED';

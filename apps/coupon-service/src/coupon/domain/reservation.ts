@@ -1,4 +1,4 @@
-import type { COUPON_REJECT_REASONS } from '@sneakers/shared/events';
+import type { COUPON_REJECT_REASONS } from '@sneakers/contracts/events';
 import type { UserCoupon } from './user-coupon';
 
 export type CouponRejectReason = (typeof COUPON_REJECT_REASONS)[number];

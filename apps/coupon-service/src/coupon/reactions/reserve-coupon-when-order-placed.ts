@@ -1,4 +1,5 @@
-import { orderPlaced, react } from '@sneakers/shared';
+import { orderPlaced } from '@sneakers/contracts';
+import { react } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { reserveCoupon } from '../use-cases/reserve-coupon/reserve-coupon.use-case';
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { eventually } from '@sneakers/shared/testing';
+import { eventually } from '@sneakers/kit/testing';
 import request from 'supertest';
 import {
   buyerWithBalance,

@@ -1,4 +1,4 @@
-import { testEnv } from '@sneakers/shared/testing';
+import { testEnv } from '@sneakers/kit/testing';
 import { Client } from 'pg';
 import { PLATFORM_SERVICE_NAMES, type Platform, type ServiceName } from '../../support/platform';
 import { SUITE_APPLICATION_NAME } from './shop-invariants';

@@ -1,4 +1,4 @@
-import { withClient } from '@sneakers/shared/prisma-migrate';
+import { withClient } from '@sneakers/kit/prisma-migrate';
 import type { Platform, ServiceName } from '../../support/platform';
 
 /** How the suite's own connections name themselves, so connection counts leave them out. */

@@ -1,4 +1,4 @@
-import { AppError } from '@sneakers/shared/app-error';
+import { AppError } from '@sneakers/kit/app-error';
 
 export const OrderErrors = {
   notFound: () => new AppError('ORDER.NOT_FOUND', 404, 'Order not found', { detail: 'No such order of yours.' }),

@@ -1,5 +1,5 @@
-import { computeDiscount, type DiscountRule } from '@sneakers/shared/discount';
-import type { ORDER_CANCEL_REASONS } from '@sneakers/shared/events';
+import { computeDiscount, type DiscountRule } from '@sneakers/contracts/discount';
+import type { ORDER_CANCEL_REASONS } from '@sneakers/contracts/events';
 import { OrderErrors } from './order.errors';
 
 export type OrderStatus = 'PENDING' | 'AWAITING_PAYMENT' | 'PAID' | 'CANCELLED' | 'EXPIRED';

@@ -1,4 +1,4 @@
-import type { TransactionRunner } from '@sneakers/shared';
+import type { TransactionRunner } from '@sneakers/kit';
 import type { Logger } from 'pino';
 import type { Tx } from '../../prisma';
 import type { SagaOutcomes } from '../saga-outcomes';

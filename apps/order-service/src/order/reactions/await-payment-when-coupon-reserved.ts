@@ -1,4 +1,5 @@
-import { couponReserved, react } from '@sneakers/shared';
+import { couponReserved } from '@sneakers/contracts';
+import { react } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { advanceOrder } from '../advance-order';
 import { recordCouponReserved } from '../domain/order';

@@ -1,4 +1,5 @@
-import { react, stockReserved } from '@sneakers/shared';
+import { stockReserved } from '@sneakers/contracts';
+import { react } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { advanceOrder } from '../advance-order';
 import { recordStockReserved } from '../domain/order';

@@ -1,4 +1,5 @@
-import { couponRejected, react } from '@sneakers/shared';
+import { couponRejected } from '@sneakers/contracts';
+import { react } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { advanceOrder } from '../advance-order';
 import { recordCouponRejected } from '../domain/order';

@@ -1,4 +1,5 @@
-import { react, stockRejected } from '@sneakers/shared';
+import { stockRejected } from '@sneakers/contracts';
+import { react } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { advanceOrder } from '../advance-order';
 import { recordStockRejected } from '../domain/order';

@@ -1,4 +1,5 @@
-import { paymentCompleted, react } from '@sneakers/shared';
+import { paymentCompleted } from '@sneakers/contracts';
+import { react } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { advanceOrder } from '../advance-order';
 import { recordPayment } from '../domain/order';

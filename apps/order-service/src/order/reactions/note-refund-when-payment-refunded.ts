@@ -1,4 +1,5 @@
-import { paymentRefunded, react } from '@sneakers/shared';
+import { paymentRefunded } from '@sneakers/contracts';
+import { react } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { findOrder } from '../order.repository';
 import { recordSteps } from '../order-steps.repository';

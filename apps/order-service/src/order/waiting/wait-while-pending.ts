@@ -1,4 +1,4 @@
-import { type ChangeWaiter, readUntil } from '@sneakers/shared';
+import { type ChangeWaiter, readUntil } from '@sneakers/kit';
 import type { Order } from '../domain/order';
 
 /** Re-reads the order (when woken) until it leaves PENDING or `waitMs` passed. */

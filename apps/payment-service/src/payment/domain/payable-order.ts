@@ -1,4 +1,4 @@
-import type { REFUND_REASONS } from '@sneakers/shared/events';
+import type { REFUND_REASONS } from '@sneakers/contracts/events';
 import { PaymentErrors } from './payment.errors';
 
 export type PayableOrderStatus = 'PAYABLE' | 'PAID' | 'CANCELLED';

@@ -1,4 +1,5 @@
-import { type EventEnvelope, orderCancelled, type PayloadOf } from '@sneakers/shared';
+import { orderCancelled } from '@sneakers/contracts';
+import type { EventEnvelope, PayloadOf } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { lockWallets } from '../../wallet/wallet.repository';
 import { lockPayableOrders } from '../payable-order.repository';

@@ -1,4 +1,5 @@
-import { orderPaid, react } from '@sneakers/shared';
+import { orderPaid } from '@sneakers/contracts';
+import { react } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { recordPaid } from '../payable-order.repository';
 

@@ -1,4 +1,5 @@
-import { currentTraceHeaders, orderAwaitingPayment, react } from '@sneakers/shared';
+import { orderAwaitingPayment } from '@sneakers/contracts';
+import { currentTraceHeaders, react } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { recordAwaitingPayment } from '../payable-order.repository';
 

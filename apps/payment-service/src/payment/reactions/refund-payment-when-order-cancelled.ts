@@ -1,4 +1,5 @@
-import { orderCancelled, react } from '@sneakers/shared';
+import { orderCancelled } from '@sneakers/contracts';
+import { react } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { recordCancelled } from '../payable-order.repository';
 import { refundPaymentOfCancelledOrder } from '../use-cases/refund-payment/refund-payment.use-case';

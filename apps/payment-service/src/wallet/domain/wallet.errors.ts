@@ -1,4 +1,4 @@
-import { AppError } from '@sneakers/shared/app-error';
+import { AppError } from '@sneakers/kit/app-error';
 
 export const WalletErrors = {
   chargeTooLarge: (maxCharge: number) =>

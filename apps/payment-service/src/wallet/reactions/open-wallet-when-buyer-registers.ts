@@ -1,4 +1,5 @@
-import { react, userRegistered } from '@sneakers/shared';
+import { userRegistered } from '@sneakers/contracts';
+import { react } from '@sneakers/kit';
 import type { Tx } from '../../prisma';
 import { openWallet } from '../wallet.repository';
 

@@ -1,4 +1,4 @@
-import { AppError } from '@sneakers/shared/app-error';
+import { AppError } from '@sneakers/kit/app-error';
 
 export const RefreshTokenErrors = {
   // One answer for unknown, expired, revoked and reused tokens: the client's remedy is the same.

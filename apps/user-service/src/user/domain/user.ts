@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SellerStatus } from '@sneakers/shared/identity';
+import type { SellerStatus } from '@sneakers/kit/identity';
 import { UserErrors } from './user.errors';
 
 interface Account {

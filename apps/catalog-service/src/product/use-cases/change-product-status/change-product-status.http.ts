@@ -1,4 +1,5 @@
-import { discontinueProductRoute, handle, publishProductRoute } from '@sneakers/shared';
+import { discontinueProductRoute, publishProductRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { ProductDeps } from '../../product.deps';
 import { productView } from '../../product.views';

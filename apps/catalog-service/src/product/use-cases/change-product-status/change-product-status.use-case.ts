@@ -1,4 +1,4 @@
-import type { Identity } from '@sneakers/shared';
+import type { Identity } from '@sneakers/kit';
 import type { Product } from '../../../generated/prisma/client';
 import type { Tx } from '../../../prisma';
 import { ProductErrors } from '../../domain/product.errors';

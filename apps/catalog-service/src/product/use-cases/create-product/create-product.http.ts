@@ -1,4 +1,5 @@
-import { createProductRoute, handleIdempotent } from '@sneakers/shared';
+import { createProductRoute } from '@sneakers/contracts';
+import { handleIdempotent } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { ProductDeps } from '../../product.deps';
 import { productDetailView } from '../../product.views';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { createProductRoute, Identity } from '@sneakers/shared';
+import type { createProductRoute } from '@sneakers/contracts';
+import type { Identity } from '@sneakers/kit';
 import type { z } from 'zod';
 import type { Tx } from '../../../prisma';
 import { ProductErrors } from '../../domain/product.errors';

@@ -1,4 +1,5 @@
-import { getProductRoute, handle } from '@sneakers/shared';
+import { getProductRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import { ProductErrors } from '../../domain/product.errors';
 import { canSee } from '../../domain/product-access';

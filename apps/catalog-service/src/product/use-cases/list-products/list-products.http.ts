@@ -1,4 +1,5 @@
-import { handle, listProductsRoute } from '@sneakers/shared';
+import { listProductsRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { ProductDeps } from '../../product.deps';
 import { productView } from '../../product.views';

@@ -1,5 +1,5 @@
-import type { listProductsRoute } from '@sneakers/shared';
-import { type Keyset, keysetPage, type Page, positionInstant, rowsAfter } from '@sneakers/shared';
+import type { listProductsRoute } from '@sneakers/contracts';
+import { type Keyset, keysetPage, type Page, positionInstant, rowsAfter } from '@sneakers/kit';
 import { z } from 'zod';
 import type { Prisma, Product } from '../../../generated/prisma/client';
 import type { Tx } from '../../../prisma';

@@ -1,4 +1,5 @@
-import { handle, updateProductRoute } from '@sneakers/shared';
+import { updateProductRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { ProductDeps } from '../../product.deps';
 import { productView } from '../../product.views';

@@ -1,4 +1,5 @@
-import type { Identity, updateProductRoute } from '@sneakers/shared';
+import type { updateProductRoute } from '@sneakers/contracts';
+import type { Identity } from '@sneakers/kit';
 import type { z } from 'zod';
 import type { Product } from '../../../generated/prisma/client';
 import type { Tx } from '../../../prisma';

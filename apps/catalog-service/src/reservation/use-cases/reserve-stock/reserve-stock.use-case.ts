@@ -1,4 +1,5 @@
-import { outboxEvent, stockRejected, stockReserved, writeOutboxEvents } from '@sneakers/shared';
+import { stockRejected, stockReserved } from '@sneakers/contracts';
+import { outboxEvent, writeOutboxEvents } from '@sneakers/kit';
 import type { Tx } from '../../../prisma';
 import { decideReservations, mergeLines, type ReservationDecision } from '../../domain/decide-reservations';
 import {

@@ -1,4 +1,5 @@
-import { handle, popularProductsRoute, preparedPerValue } from '@sneakers/shared';
+import { popularProductsRoute } from '@sneakers/contracts';
+import { handle, preparedPerValue } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { PopularProduct } from '../../popular/popular-products';
 

@@ -1,4 +1,5 @@
-import { adjustStockRoute, handleIdempotent } from '@sneakers/shared';
+import { adjustStockRoute } from '@sneakers/contracts';
+import { handleIdempotent } from '@sneakers/kit';
 import type { Router } from 'express';
 import { skuStockView } from '../../../product/product.views';
 import type { StockDeps } from '../../stock.deps';

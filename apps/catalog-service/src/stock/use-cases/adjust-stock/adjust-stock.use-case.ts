@@ -1,4 +1,4 @@
-import type { Identity } from '@sneakers/shared';
+import type { Identity } from '@sneakers/kit';
 import type { Tx } from '../../../prisma';
 import { ProductErrors } from '../../../product/domain/product.errors';
 import { assertManagedProduct } from '../../assert-managed-product';

@@ -1,4 +1,5 @@
-import { handle, setStockRoute } from '@sneakers/shared';
+import { setStockRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import { skuStockView } from '../../../product/product.views';
 import type { StockDeps } from '../../stock.deps';

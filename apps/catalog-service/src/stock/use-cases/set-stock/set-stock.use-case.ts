@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Identity } from '@sneakers/shared';
+import type { Identity } from '@sneakers/kit';
 import type { Tx } from '../../../prisma';
 import { ProductErrors } from '../../../product/domain/product.errors';
 import { assertManagedProduct } from '../../assert-managed-product';

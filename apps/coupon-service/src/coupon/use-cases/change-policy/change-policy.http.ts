@@ -1,10 +1,10 @@
 import {
   endCouponPolicyRoute,
-  handle,
   pauseCouponPolicyRoute,
   raiseCouponQuantityRoute,
   resumeCouponPolicyRoute,
-} from '@sneakers/shared';
+} from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { CouponDeps } from '../../coupon.deps';
 import { policyView } from '../../coupon.views';

@@ -1,4 +1,5 @@
-import { claimCouponRoute, handleIdempotent } from '@sneakers/shared';
+import { claimCouponRoute } from '@sneakers/contracts';
+import { handleIdempotent } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { CouponDeps } from '../../coupon.deps';
 import { claimCoupon } from './claim-coupon.use-case';

@@ -1,4 +1,4 @@
-import { AppError, type Idempotently, type RouteResult } from '@sneakers/shared';
+import { AppError, type Idempotently, type RouteResult } from '@sneakers/kit';
 import type { Tx } from '../../../prisma';
 import type { LedgerVerdict } from '../../claim-ledger/ledger';
 import type { CouponDeps } from '../../coupon.deps';

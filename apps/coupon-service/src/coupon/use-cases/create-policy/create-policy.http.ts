@@ -1,4 +1,5 @@
-import { createCouponPolicyRoute, handleIdempotent } from '@sneakers/shared';
+import { createCouponPolicyRoute } from '@sneakers/contracts';
+import { handleIdempotent } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { CouponDeps } from '../../coupon.deps';
 import { policyView } from '../../coupon.views';

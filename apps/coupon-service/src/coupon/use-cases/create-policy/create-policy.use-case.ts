@@ -1,4 +1,4 @@
-import type { createCouponPolicyBody } from '@sneakers/shared';
+import type { createCouponPolicyBody } from '@sneakers/contracts';
 import type { z } from 'zod';
 import type { Tx } from '../../../prisma';
 import { insertPolicy } from '../../coupon-policy.repository';

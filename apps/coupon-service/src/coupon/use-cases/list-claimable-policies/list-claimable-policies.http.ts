@@ -1,4 +1,5 @@
-import { handle, listClaimablePoliciesRoute } from '@sneakers/shared';
+import { listClaimablePoliciesRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { CouponDeps } from '../../coupon.deps';
 import { claimablePolicyView } from '../../coupon.views';

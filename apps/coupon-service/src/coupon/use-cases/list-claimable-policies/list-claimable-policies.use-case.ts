@@ -1,4 +1,4 @@
-import { keysetPage, newestFirst, type Page, type PageRequest } from '@sneakers/shared';
+import { keysetPage, newestFirst, type Page, type PageRequest } from '@sneakers/kit';
 import type { Tx } from '../../../prisma';
 import { listClaimablePolicies as findClaimable } from '../../coupon-policy.repository';
 import type { CouponPolicy } from '../../domain/coupon-policy';

@@ -1,4 +1,5 @@
-import { handle, listManagedCouponPoliciesRoute } from '@sneakers/shared';
+import { listManagedCouponPoliciesRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { CouponDeps } from '../../coupon.deps';
 import { policyView } from '../../coupon.views';

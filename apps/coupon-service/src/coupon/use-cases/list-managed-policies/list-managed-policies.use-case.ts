@@ -1,4 +1,4 @@
-import { type Identity, keysetPage, newestFirst, type Page, type PageRequest } from '@sneakers/shared';
+import { type Identity, keysetPage, newestFirst, type Page, type PageRequest } from '@sneakers/kit';
 import type { Tx } from '../../../prisma';
 import { listPolicies } from '../../coupon-policy.repository';
 import type { CouponPolicy } from '../../domain/coupon-policy';

@@ -1,4 +1,5 @@
-import { handle, listMyCouponsRoute } from '@sneakers/shared';
+import { listMyCouponsRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { CouponDeps } from '../../coupon.deps';
 import { userCouponView } from '../../coupon.views';

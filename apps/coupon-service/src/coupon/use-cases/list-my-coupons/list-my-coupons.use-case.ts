@@ -5,7 +5,7 @@ import {
   type Page,
   type PageRequest,
   positionInstant,
-} from '@sneakers/shared';
+} from '@sneakers/kit';
 import { z } from 'zod';
 import type { Tx } from '../../../prisma';
 import { type CouponWithPolicy, listBuyerCoupons } from '../../user-coupon.repository';

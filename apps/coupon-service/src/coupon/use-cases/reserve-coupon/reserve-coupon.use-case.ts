@@ -1,4 +1,5 @@
-import { couponRejected, couponReserved, writeOutboxEvent } from '@sneakers/shared';
+import { couponRejected, couponReserved } from '@sneakers/contracts';
+import { writeOutboxEvent } from '@sneakers/kit';
 import type { Tx } from '../../../prisma';
 import { discountRuleOf } from '../../domain/coupon-policy';
 import { type CouponRejectReason, reservationRefusal } from '../../domain/reservation';

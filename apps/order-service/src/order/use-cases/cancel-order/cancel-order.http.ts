@@ -1,4 +1,5 @@
-import { cancelOrderRoute, handleIdempotent } from '@sneakers/shared';
+import { cancelOrderRoute } from '@sneakers/contracts';
+import { handleIdempotent } from '@sneakers/kit';
 import type { Router } from 'express';
 import { advanceOrder } from '../../advance-order';
 import { cancelByBuyer } from '../../domain/order';

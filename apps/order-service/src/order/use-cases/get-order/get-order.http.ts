@@ -1,4 +1,5 @@
-import { getOrderRoute, handle } from '@sneakers/shared';
+import { getOrderRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { OrderDeps } from '../../order.deps';
 import { findOrder } from '../../order.repository';

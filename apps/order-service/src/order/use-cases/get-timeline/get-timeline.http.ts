@@ -1,4 +1,5 @@
-import { getOrderTimelineRoute, handle } from '@sneakers/shared';
+import { getOrderTimelineRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { OrderDeps } from '../../order.deps';
 import { findOrder } from '../../order.repository';

@@ -1,4 +1,5 @@
-import { handle, keysetPage, listMyOrdersRoute, newestFirst } from '@sneakers/shared';
+import { listMyOrdersRoute } from '@sneakers/contracts';
+import { handle, keysetPage, newestFirst } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { OrderDeps } from '../../order.deps';
 import { listBuyerOrders } from '../../order.repository';

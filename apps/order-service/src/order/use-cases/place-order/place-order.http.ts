@@ -1,4 +1,5 @@
-import { handleIdempotent, placeOrderRoute } from '@sneakers/shared';
+import { placeOrderRoute } from '@sneakers/contracts';
+import { handleIdempotent } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { OrderDeps } from '../../order.deps';
 import { findOrder } from '../../order.repository';

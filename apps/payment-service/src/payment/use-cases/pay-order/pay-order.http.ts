@@ -1,4 +1,5 @@
-import { continueStoredTrace, handleIdempotent, payOrderRoute, readUntil } from '@sneakers/shared';
+import { payOrderRoute } from '@sneakers/contracts';
+import { continueStoredTrace, handleIdempotent, readUntil } from '@sneakers/kit';
 import type { Router } from 'express';
 import { traceHeadersOfOrder } from '../../payable-order.repository';
 import type { PaymentDeps } from '../../payment.deps';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { paymentCompleted, writeOutboxEvent } from '@sneakers/shared';
+import { paymentCompleted } from '@sneakers/contracts';
+import { writeOutboxEvent } from '@sneakers/kit';
 import type { Tx } from '../../../prisma';
 import { payFromWallet } from '../../../wallet/wallet.repository';
 import { amountToPay } from '../../domain/payable-order';

@@ -1,4 +1,5 @@
-import { paymentRefunded, writeOutboxEvent } from '@sneakers/shared';
+import { paymentRefunded } from '@sneakers/contracts';
+import { writeOutboxEvent } from '@sneakers/kit';
 import type { Tx } from '../../../prisma';
 import { recordLedgerEntry, returnToWallet } from '../../../wallet/wallet.repository';
 import { refundReasonFor } from '../../domain/payable-order';

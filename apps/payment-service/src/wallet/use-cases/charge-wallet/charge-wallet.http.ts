@@ -1,4 +1,5 @@
-import { chargeWalletRoute, handleIdempotent } from '@sneakers/shared';
+import { chargeWalletRoute } from '@sneakers/contracts';
+import { handleIdempotent } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { WalletDeps } from '../../wallet.deps';
 import { ledgerEntryView, walletView } from '../../wallet.views';

@@ -1,4 +1,5 @@
-import { getWalletRoute, handle } from '@sneakers/shared';
+import { getWalletRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { WalletDeps } from '../../wallet.deps';
 import { walletView } from '../../wallet.views';

@@ -1,4 +1,5 @@
-import { handle, listWalletTransactionsRoute } from '@sneakers/shared';
+import { listWalletTransactionsRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { WalletDeps } from '../../wallet.deps';
 import { ledgerEntryView } from '../../wallet.views';

@@ -1,4 +1,4 @@
-import { keysetPage, newestFirst, type Page, type PageRequest } from '@sneakers/shared';
+import { keysetPage, newestFirst, type Page, type PageRequest } from '@sneakers/kit';
 import { z } from 'zod';
 import type { Tx } from '../../../prisma';
 import type { LedgerEntry } from '../../domain/ledger-entry';

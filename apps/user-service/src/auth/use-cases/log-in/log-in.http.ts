@@ -1,4 +1,5 @@
-import { handle, logInRoute } from '@sneakers/shared';
+import { logInRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { AuthDeps } from '../../auth.deps';
 import { logIn } from './log-in.use-case';

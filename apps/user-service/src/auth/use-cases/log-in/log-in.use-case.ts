@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TokenPairView } from '@sneakers/shared';
+import type { TokenPairView } from '@sneakers/contracts';
 import { normalizeEmail } from '../../../user/domain/user';
 import { UserErrors } from '../../../user/domain/user.errors';
 import { findUserByEmail } from '../../../user/user.repository';

@@ -1,4 +1,5 @@
-import { handle, logOutRoute } from '@sneakers/shared';
+import { logOutRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { AuthDeps } from '../../auth.deps';
 import { logOut } from './log-out.use-case';

@@ -1,4 +1,5 @@
-import { handle, refreshSessionRoute } from '@sneakers/shared';
+import { refreshSessionRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { AuthDeps } from '../../auth.deps';
 import { refreshSession } from './refresh-session.use-case';

@@ -1,4 +1,4 @@
-import type { TokenPairView } from '@sneakers/shared';
+import type { TokenPairView } from '@sneakers/contracts';
 import { findUserById } from '../../../user/user.repository';
 import type { AuthDeps } from '../../auth.deps';
 import { hashRefreshToken } from '../../domain/refresh-token';

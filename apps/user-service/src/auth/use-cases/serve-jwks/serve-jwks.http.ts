@@ -1,4 +1,5 @@
-import { handle, jwksRoute } from '@sneakers/shared';
+import { jwksRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { AuthDeps } from '../../auth.deps';
 

@@ -1,4 +1,5 @@
-import { sellerApproved, writeOutboxEvent } from '@sneakers/shared';
+import { sellerApproved } from '@sneakers/contracts';
+import { writeOutboxEvent } from '@sneakers/kit';
 import type { Tx } from '../../../prisma';
 import { approve, asSeller, type Seller } from '../../domain/user';
 import type { UserDeps } from '../../user.deps';

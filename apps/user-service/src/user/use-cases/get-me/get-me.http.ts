@@ -1,4 +1,5 @@
-import { getMeRoute, handle } from '@sneakers/shared';
+import { getMeRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { UserDeps } from '../../user.deps';
 import { getMe } from './get-me.use-case';

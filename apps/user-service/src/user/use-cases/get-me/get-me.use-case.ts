@@ -1,4 +1,4 @@
-import type { UserView } from '@sneakers/shared';
+import type { UserView } from '@sneakers/contracts';
 import { UserErrors } from '../../domain/user.errors';
 import type { UserDeps } from '../../user.deps';
 import { findUserById } from '../../user.repository';

@@ -1,4 +1,5 @@
-import { handle, listUsersRoute } from '@sneakers/shared';
+import { listUsersRoute } from '@sneakers/contracts';
+import { handle } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { UserDeps } from '../../user.deps';
 import { listUsers } from './list-users.use-case';

@@ -1,5 +1,5 @@
-import type { UserView } from '@sneakers/shared';
-import { keysetPage, newestFirst, type Page, type PageRequest, type Role, type SellerStatus } from '@sneakers/shared';
+import type { UserView } from '@sneakers/contracts';
+import { keysetPage, newestFirst, type Page, type PageRequest, type Role, type SellerStatus } from '@sneakers/kit';
 import type { UserDeps } from '../../user.deps';
 import { listUsers as findUsers } from '../../user.repository';
 import { toUserView } from '../../user.views';

@@ -1,4 +1,4 @@
-import { AppError } from '@sneakers/shared';
+import { AppError } from '@sneakers/kit';
 import { newAdmin, normalizeEmail, type User } from '../../domain/user';
 import { registerUser } from '../../register-user';
 import type { UserDeps } from '../../user.deps';

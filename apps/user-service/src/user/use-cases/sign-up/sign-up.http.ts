@@ -1,10 +1,5 @@
-import {
-  handleIdempotent,
-  type Idempotently,
-  type RouteResult,
-  signUpBuyerRoute,
-  signUpSellerRoute,
-} from '@sneakers/shared';
+import { signUpBuyerRoute, signUpSellerRoute } from '@sneakers/contracts';
+import { handleIdempotent, type Idempotently, type RouteResult } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { Tx } from '../../../prisma';
 import { normalizeEmail } from '../../domain/user';

@@ -1,4 +1,5 @@
-import { handleIdempotent, suspendSellerRoute } from '@sneakers/shared';
+import { suspendSellerRoute } from '@sneakers/contracts';
+import { handleIdempotent } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { UserDeps } from '../../user.deps';
 import { toUserView } from '../../user.views';

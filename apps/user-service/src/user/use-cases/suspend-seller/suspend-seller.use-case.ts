@@ -1,4 +1,5 @@
-import { sellerSuspended, writeOutboxEvent } from '@sneakers/shared';
+import { sellerSuspended } from '@sneakers/contracts';
+import { writeOutboxEvent } from '@sneakers/kit';
 import type { Tx } from '../../../prisma';
 import { asSeller, type Seller, suspend } from '../../domain/user';
 import type { UserDeps } from '../../user.deps';

@@ -1,0 +1,5 @@
+export * from './catalog';
+export * from './coupon';
+export * from './order';
+export * from './payment';
+export * from './user';

@@ -1,0 +1,3 @@
+export * from './exit-on-start-failure';
+export * from './run-service';
+export * from './stop-redis';

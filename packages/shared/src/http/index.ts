@@ -1,6 +1,0 @@
-export * from './client-errors';
-export * from './create-http-app';
-export * from './enter-route';
-export * from './health';
-export * from './json-body';
-export * from './serve';

@@ -1,4 +1,0 @@
-export * from './exit-on-start-failure';
-export * from './platform-services';
-export * from './run-service';
-export * from './stop-redis';
