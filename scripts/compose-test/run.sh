@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# npm run test:compose: docker-compose.yml for real. Installs the Docker engine if it is missing and
-# starts dockerd if it is not running (stopping it again at the end), builds the stand-in images
-# (infra/images/, skipped when built before) unless COMPOSE_OFFICIAL_IMAGES=1, brings the stack up
-# with its health checks, waits for the demo seed, then runs check-demo.ts: `npm run demo` through
-# the gateway's published port, the checkout as one trace in Zipkin, a screenshot of it.
+# npm run test:compose: docker-compose.yml for real. Installs the Docker engine (and Debian's chromium
+# for the trace's screenshot) if missing, starts dockerd if it is not running (stopping it again at
+# the end), builds the stand-in images (infra/images/, skipped when built before) unless
+# COMPOSE_OFFICIAL_IMAGES=1, brings the stack up with its health checks, waits for the demo seed,
+# then runs check-demo.ts: `npm run demo` through the gateway's published port, the checkout as one
+# trace in Zipkin, a screenshot of it.
 # `down -v` at the end, on failure too. Each phase says how long it took.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -21,11 +22,14 @@ phase() { PHASE_STARTED=$(date +%s); say "$*"; }
 phase_done() { say "  took $(($(date +%s) - PHASE_STARTED)) s"; }
 TOTAL_STARTED=$(date +%s)
 
-phase "Docker engine"
+phase "Docker engine (and the browser for the screenshot)"
 has_compose() { command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1; }
-if ! command -v dockerd >/dev/null || ! has_compose; then
-  say "  installing docker.io and docker-compose (Debian packages)"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io docker-compose >/dev/null
+missing=()
+if ! command -v dockerd >/dev/null || ! has_compose; then missing+=(docker.io docker-compose); fi
+[[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || missing+=(chromium)
+if ((${#missing[@]} > 0)); then
+  say "  installing ${missing[*]} (Debian packages)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 STARTED_DOCKERD=""
 if ! docker info >/dev/null 2>&1; then

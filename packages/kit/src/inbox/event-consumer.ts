@@ -166,6 +166,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
     const payload = reaction.contract.payload.safeParse(envelope.payload);
     if (!payload.success)
       return { ...at, kind: 'dead', reason: `invalid ${envelope.type} payload: ${payload.error.message}` };
+    if (reaction.concerns && !reaction.concerns(payload.data as never)) return { ...at, kind: 'ignore' };
     return { ...at, kind: 'event', reaction, event: { ...envelope, payload: payload.data }, headers };
   }
 

@@ -17,14 +17,30 @@ export interface Reaction<Tx extends SqlExecutor = SqlExecutor> {
    * is held across every commit); `handle` is then the batch of one.
    */
   handleBatch?: (events: EventEnvelope<never>[], tx: Tx) => Promise<void>;
+  /**
+   * False for an event this reaction has nothing to do with: the consumer skips it before any
+   * transaction (no inbox row either: without an effect there is nothing to apply twice). `handle`
+   * must still be right if called with it.
+   */
+  concerns?: (payload: never) => boolean;
+}
+
+export interface ReactOptions<C extends EventContract> {
+  /** See `Reaction.concerns`. */
+  concerns?: (payload: PayloadOf<C>) => boolean;
 }
 
 /** Binds a handler to the contract whose payload it receives, so the payload is typed and validated. */
 export function react<C extends EventContract, Tx extends SqlExecutor>(
   contract: C,
   handle: (event: EventEnvelope<PayloadOf<C>>, tx: Tx) => Promise<void>,
+  { concerns }: ReactOptions<C> = {},
 ): Reaction<Tx> {
-  return { contract, handle: handle as Reaction<Tx>['handle'] };
+  return {
+    contract,
+    handle: handle as Reaction<Tx>['handle'],
+    ...(concerns ? { concerns: concerns as NonNullable<Reaction<Tx>['concerns']> } : {}),
+  };
 }
 
 /** As `react`, for a handler that takes the events of a batch together (see `Reaction.handleBatch`). */

@@ -116,6 +116,8 @@ export class CounterWorld {
       metrics?: ServiceMetrics;
       batched?: boolean;
       shareTransactions?: boolean;
+      /** Which events the reaction has anything to do with (see `Reaction.concerns`). */
+      concerns?: (payload: { seq: number }) => boolean;
     } = {},
   ): EventConsumer<Tx> {
     type Incremented = EventEnvelope<{ seq: number; poison?: boolean }>;
@@ -154,7 +156,7 @@ export class CounterWorld {
           ? reactInBatches(this.contracts.incremented, async (events, tx: Tx) => {
               for (const event of events) await apply(event, tx);
             })
-          : react(this.contracts.incremented, apply),
+          : react(this.contracts.incremented, apply, { concerns: options.concerns }),
       ],
     });
     this.stoppables.push(consumer);
@@ -190,6 +192,15 @@ export class CounterWorld {
       distinct: Number(row?.distinct ?? 0),
       outOfOrder: Number(state?.out_of_order ?? 0),
     };
+  }
+
+  /** Events this consumer recorded in its inbox. */
+  async inboxRows(): Promise<number> {
+    const [row] = await this.prisma.$queryRawUnsafe<Array<{ n: bigint }>>(
+      'SELECT count(*) AS n FROM processed_events WHERE consumer = $1',
+      this.groupId,
+    );
+    return Number(row?.n ?? 0);
   }
 
   async unpublished(): Promise<number> {
