@@ -8,20 +8,21 @@
 import {
   createHttpApp,
   createLogger,
-  createPrismaClient,
+  createServiceDatabase,
   createServiceMetrics,
-  prismaTransactionRunner,
+  pgSqlExecutor,
+  pgTransactionRunner,
 } from '@sneakers/kit';
 import { createTestTokens } from '@sneakers/kit/testing';
 import { Redis } from 'ioredis';
 import { catalogRoutes } from '../../apps/catalog-service/src/app';
 import { PrismaClient } from '../../apps/catalog-service/src/generated/prisma/client';
-import type { Tx } from '../../apps/catalog-service/src/prisma';
 import { popularProducts } from '../../apps/catalog-service/src/sales/popular/popular-products';
 
 async function main() {
-  const prisma = createPrismaClient(PrismaClient, process.env.DATABASE_URL as string, { max: 10 });
-  const runInTransaction = prismaTransactionRunner<Tx>(prisma);
+  const { prisma, pool } = createServiceDatabase(PrismaClient, process.env.DATABASE_URL as string, { max: 10 });
+  const runInTransaction = pgTransactionRunner(pool);
+  const reads = pgSqlExecutor(pool);
   const redis = new Redis(process.env.REDIS_URL as string, {
     keyPrefix: process.env.REDIS_PREFIX ?? 'catalogbench:',
     enableOfflineQueue: false,
@@ -29,10 +30,10 @@ async function main() {
     commandTimeout: 250,
   });
   await new Promise((resolve) => redis.once('ready', resolve));
-  const popular = popularProducts({ runInTransaction, redis, timeZone: 'Asia/Seoul', cacheMs: 1_000 });
+  const popular = popularProducts({ reads, redis, timeZone: 'Asia/Seoul', cacheMs: 1_000 });
   const app = createHttpApp({
     logger: createLogger('catalog-bench'),
-    routes: catalogRoutes({ runInTransaction, popular }),
+    routes: catalogRoutes({ runInTransaction, reads, prisma, popular }),
     readiness: [],
     metrics: createServiceMetrics('catalog-bench'),
     verifyAccessToken: (await createTestTokens()).verifier,

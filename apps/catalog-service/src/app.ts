@@ -1,6 +1,6 @@
-import { routerFor, type TransactionRunner } from '@sneakers/kit';
+import { routerFor } from '@sneakers/kit';
 import type { Router } from 'express';
-import type { Tx } from './prisma';
+import type { ProductDeps } from './product/product.deps';
 import { serveChangeProductStatus } from './product/use-cases/change-product-status/change-product-status.http';
 import { serveCreateProduct } from './product/use-cases/create-product/create-product.http';
 import { serveGetProduct } from './product/use-cases/get-product/get-product.http';
@@ -11,14 +11,12 @@ import { serveGetPopularProducts } from './sales/use-cases/get-popular-products/
 import { serveAdjustStock } from './stock/use-cases/adjust-stock/adjust-stock.http';
 import { serveSetStock } from './stock/use-cases/set-stock/set-stock.http';
 
-export interface CatalogRoutesDeps {
-  runInTransaction: TransactionRunner<Tx>;
+export interface CatalogRoutesDeps extends ProductDeps {
   popular: () => Promise<PopularProduct[]>;
 }
 
 /** Every endpoint catalog-service serves, mounted by runService (in production and in tests alike). */
-export function catalogRoutes({ runInTransaction, popular }: CatalogRoutesDeps): Router[] {
-  const deps = { runInTransaction };
+export function catalogRoutes({ popular, ...deps }: CatalogRoutesDeps): Router[] {
   const products = routerFor();
   // Before GET /products/{productId}, which would otherwise take "popular" for an id.
   serveGetPopularProducts(products, popular);

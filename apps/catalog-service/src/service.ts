@@ -4,6 +4,7 @@ import {
   IN_MEMORY_REDIS,
   type Logger,
   loadConfigOrExit,
+  pgTransactionRunner,
   runService,
   type ServiceStartOptions,
   stopRedis,
@@ -11,7 +12,7 @@ import {
 import { Redis } from 'ioredis';
 import { catalogRoutes } from './app';
 import { type CatalogServiceConfig, catalogServiceEnv } from './config';
-import { createPrisma } from './prisma';
+import { createDatabase } from './prisma';
 import { catalogReactions } from './reactions';
 import { lockStockForRun } from './reservation/reactions/lock-stock-for-run';
 import { type PopularProductsDeps, popularProducts } from './sales/popular/popular-products';
@@ -30,23 +31,24 @@ export async function startCatalogService({ ranking, ...options }: CatalogStartO
     {
       name: 'catalog-service',
       env: catalogServiceEnv,
-      createPrisma,
+      createDatabase,
+      transactions: pgTransactionRunner,
       topics: PLATFORM_TOPICS,
       logFields: orderLogFields,
       subscribesTo: ['order', 'user'],
       keepsSellerStatuses: true,
       reactions: () => catalogReactions(config),
       lockRun: lockStockForRun,
-      routes: ({ runInTransaction }) => {
+      routes: ({ runInTransaction, sql, prisma }) => {
         const popular = popularProducts({
-          runInTransaction,
+          reads: sql,
           redis,
           timeZone: config.SALES_TIME_ZONE,
           cacheMs: config.POPULAR_CACHE_MS,
           logger,
           ...ranking,
         });
-        return catalogRoutes({ runInTransaction, popular });
+        return catalogRoutes({ runInTransaction, reads: sql, prisma, popular });
       },
       // No Redis readiness check on purpose: the ranking falls back to PostgreSQL without it.
       drain: redis ? [stopRedis(redis)] : [],

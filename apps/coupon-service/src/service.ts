@@ -12,7 +12,7 @@ import { couponRoutes } from './app';
 import type { Clock } from './clock';
 import { couponServiceEnv } from './config';
 import { claimResultMetrics } from './coupon/claim-result.metrics';
-import { createPrisma } from './prisma';
+import { createDatabase } from './prisma';
 import { reactions } from './reactions';
 import { createRedis } from './redis';
 
@@ -34,7 +34,7 @@ export async function startCouponService({ clock, ...options }: CouponStartOptio
     {
       name: 'coupon-service',
       env: couponServiceEnv,
-      createPrisma,
+      createDatabase,
       topics: PLATFORM_TOPICS,
       logFields: orderLogFields,
       subscribesTo: ['order', 'user'],

@@ -3,11 +3,13 @@ import {
   createKafka,
   createLogger,
   createServiceMetrics,
+  DEFAULT_TRANSACTION_LIMITS,
+  guardedPool,
   loadConfigOrExit,
   PgChangeWaiter,
+  pgTransactionRunner,
   runService,
   type ServiceStartOptions,
-  type TransactionRunner,
 } from '@sneakers/kit';
 import { orderRoutes } from './app';
 import { orderServiceEnv } from './config';
@@ -15,7 +17,7 @@ import { DATA_PLATFORM_DELIVERY_GROUP, dataPlatformConsumer } from './data-platf
 import { startExpiryJob } from './order/expiry/expiry-job';
 import { ORDER_CHANGED_CHANNEL } from './order/order-events';
 import { sagaOutcomeMetrics } from './order/saga-outcome.metrics';
-import { createPrisma, type Tx } from './prisma';
+import { createDatabase } from './prisma';
 import { orderReactions } from './reactions';
 
 export async function startOrderService(options: ServiceStartOptions = {}) {
@@ -25,8 +27,10 @@ export async function startOrderService(options: ServiceStartOptions = {}) {
   const outcomes = sagaOutcomeMetrics(metrics);
   // The expiry job and the data-platform consumer get a pool of their own, so neither can starve
   // the requests and the saga consumer of connections (a platform outage holds one per attempt).
-  const background = createPrisma(config.DATABASE_URL, logger.child({ component: 'background' }));
-  const runInBackground: TransactionRunner<Tx> = (work) => background.$transaction(work, { timeout: 15_000 });
+  const background = guardedPool({ connectionString: config.DATABASE_URL, max: 10 }, (error) =>
+    logger.warn({ err: error, component: 'background' }, 'database connection lost'),
+  );
+  const runInBackground = pgTransactionRunner(background, DEFAULT_TRANSACTION_LIMITS);
   const waiter = new PgChangeWaiter(
     config.DATABASE_URL,
     ORDER_CHANGED_CHANNEL,
@@ -50,19 +54,20 @@ export async function startOrderService(options: ServiceStartOptions = {}) {
     {
       name: 'order-service',
       env: orderServiceEnv,
-      createPrisma,
+      createDatabase,
+      transactions: pgTransactionRunner,
       topics: PLATFORM_TOPICS,
       logFields: orderLogFields,
       subscribesTo: ['stock', 'coupon', 'payment'],
       otherConsumerGroups: [DATA_PLATFORM_DELIVERY_GROUP],
       metrics,
       reactions: () => orderReactions({ paymentWindowMs: config.ORDER_PAYMENT_WINDOW_MS, outcomes }),
-      routes: ({ runInTransaction, prisma }) => orderRoutes({ runInTransaction, reads: prisma, waiter, outcomes }),
+      routes: ({ runInTransaction, sql }) => orderRoutes({ runInTransaction, reads: sql, waiter, outcomes }),
       drain: [
         { name: 'data-platform consumer', stop: () => delivery.stop() },
         { name: 'expiry job', stop: async () => expiry?.stop() },
         { name: 'order waiter', stop: () => waiter.stop() },
-        { name: 'background database', stop: () => background.$disconnect() },
+        { name: 'background database', stop: () => background.end() },
       ],
     },
     options,

@@ -30,6 +30,6 @@ export function paymentRoutes({ config, runInTransaction, reads, payableOrders }
   serveGetWallet(wallet, deps);
   serveListTransactions(wallet, deps);
   const payment = routerFor();
-  servePayOrder(payment, { runInTransaction, waiter: payableOrders, orderWaitMs: config.PAYMENT_ORDER_WAIT_MS });
+  servePayOrder(payment, { runInTransaction, reads, waiter: payableOrders, orderWaitMs: config.PAYMENT_ORDER_WAIT_MS });
   return [wallet, payment];
 }

@@ -1,10 +1,17 @@
 import { orderLogFields, PLATFORM_TOPICS } from '@sneakers/contracts';
-import { createLogger, loadConfigOrExit, PgChangeWaiter, runService, type ServiceStartOptions } from '@sneakers/kit';
+import {
+  createLogger,
+  loadConfigOrExit,
+  PgChangeWaiter,
+  pgTransactionRunner,
+  runService,
+  type ServiceStartOptions,
+} from '@sneakers/kit';
 import { paymentRoutes } from './app';
 import { paymentServiceEnv } from './config';
 import { PAYABLE_ORDER_CHANNEL } from './payment/payable-order.repository';
 import { lockPaymentsForRun } from './payment/reactions/lock-payments-for-run';
-import { createPrisma } from './prisma';
+import { createDatabase } from './prisma';
 import { reactions } from './reactions';
 
 export async function startPaymentService(options: ServiceStartOptions = {}) {
@@ -20,13 +27,14 @@ export async function startPaymentService(options: ServiceStartOptions = {}) {
     {
       name: 'payment-service',
       env: paymentServiceEnv,
-      createPrisma,
+      createDatabase,
+      transactions: pgTransactionRunner,
       topics: PLATFORM_TOPICS,
       logFields: orderLogFields,
       subscribesTo: ['user', 'order'],
       reactions: () => reactions,
       lockRun: lockPaymentsForRun,
-      routes: (deps) => paymentRoutes({ ...deps, reads: deps.prisma, payableOrders }),
+      routes: (deps) => paymentRoutes({ ...deps, reads: deps.sql, payableOrders }),
       drain: [{ name: 'payable-order waiter', stop: () => payableOrders.stop() }],
     },
     options,

@@ -1,7 +1,7 @@
-import { createPrismaClient, type Logger } from '@sneakers/kit';
+import { createServiceDatabase, type Logger } from '@sneakers/kit';
 import { PrismaClient } from './generated/prisma/client';
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-export const createPrisma = (databaseUrl: string, logger?: Logger) =>
-  createPrismaClient(PrismaClient, databaseUrl, { logger });
+export const createDatabase = (databaseUrl: string, logger?: Logger) =>
+  createServiceDatabase(PrismaClient, databaseUrl, { logger });

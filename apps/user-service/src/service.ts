@@ -11,7 +11,7 @@ import { userRoutes } from './app';
 import { PasswordHasher, type ScryptParams } from './auth/password-hasher';
 import { SigningKeys } from './auth/signing-keys';
 import { userServiceEnv } from './config';
-import { createPrisma } from './prisma';
+import { createDatabase } from './prisma';
 import { reactions } from './reactions';
 import { seedAdmin } from './user/use-cases/seed-admin/seed-admin.use-case';
 
@@ -28,7 +28,8 @@ export async function startUserService({ now = () => new Date(), scrypt, ...opti
   const config = loadConfigOrExit(userServiceEnv, options.env);
   const logger = createLogger('user-service', config.LOG_LEVEL);
   // One client for the start-up work and the service, which takes it over (and closes it on stop).
-  const prisma = createPrisma(config.DATABASE_URL, logger);
+  const database = createDatabase(config.DATABASE_URL, logger);
+  const { prisma } = database;
   const signingKeys = new SigningKeys(prisma);
   const deps = {
     db: prisma,
@@ -49,7 +50,7 @@ export async function startUserService({ now = () => new Date(), scrypt, ...opti
     {
       name: 'user-service',
       env: userServiceEnv,
-      createPrisma: () => prisma,
+      createDatabase: () => database,
       topics: PLATFORM_TOPICS,
       // Its own key store, not its own JWKS over HTTP: no self-call, and JWKS_URL need not follow PORT.
       verifyAccessToken: accessTokenVerifier(signingKeys.keySet()),

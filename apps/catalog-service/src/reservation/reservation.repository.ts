@@ -1,5 +1,6 @@
 import type { ReservationStatus } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
+import { isoDay } from '../sales/sales-day';
 
 export interface ReservedLine {
   skuId: string;
@@ -14,8 +15,12 @@ export interface ReservedLine {
  * a cancellation that came first) exists. The row lock then serialises everything about one order.
  */
 export async function openReservation(tx: Tx, orderId: string, status: ReservationStatus): Promise<boolean> {
-  const created = await tx.stockReservation.createMany({ data: [{ orderId, status }], skipDuplicates: true });
-  return created.count === 1;
+  const created = await tx.$executeRawUnsafe(
+    'INSERT INTO stock_reservations (order_id, status) VALUES ($1::uuid, $2::reservation_status) ON CONFLICT DO NOTHING',
+    orderId,
+    status,
+  );
+  return created === 1;
 }
 
 export async function setReservationStatus(
@@ -24,23 +29,35 @@ export async function setReservationStatus(
   status: ReservationStatus,
   salesDay?: Date,
 ): Promise<void> {
-  await tx.stockReservation.update({ where: { orderId }, data: { status, ...(salesDay ? { salesDay } : {}) } });
+  await tx.$executeRawUnsafe(
+    `UPDATE stock_reservations SET status = $2::reservation_status, sales_day = coalesce($3::date, sales_day)
+     WHERE order_id = $1::uuid`,
+    orderId,
+    status,
+    salesDay ? isoDay(salesDay) : null,
+  );
 }
 
-/** The reservation and its lines, its row locked until the transaction ends. */
+/**
+ * The reservation and its lines, its row locked until the transaction ends. The lines come as JSON
+ * in the same statement: they are written with the row and never change, so whichever version of
+ * the row the lock ends on, they are its lines.
+ */
 export async function lockReservation(
   tx: Tx,
   orderId: string,
 ): Promise<{ status: ReservationStatus; salesDay: Date | null; lines: ReservedLine[] } | undefined> {
-  const [row] = await tx.$queryRaw<Array<{ status: ReservationStatus; salesDay: Date | null }>>`
-    SELECT status, sales_day AS "salesDay" FROM stock_reservations WHERE order_id = ${orderId}::uuid FOR UPDATE`;
-  if (!row) return undefined;
-  const lines = await tx.stockReservationLine.findMany({
-    where: { orderId },
-    select: { skuId: true, productId: true, sellerId: true, quantity: true, unitPrice: true },
-    orderBy: { skuId: 'asc' },
-  });
-  return { ...row, lines };
+  const [row] = await tx.$queryRawUnsafe<
+    Array<{ status: ReservationStatus; salesDay: Date | null; lines: ReservedLine[] }>
+  >(
+    `SELECT r.status::text, r.sales_day AS "salesDay",
+            (SELECT coalesce(json_agg(json_build_object('skuId', l.sku_id, 'productId', l.product_id,
+                      'sellerId', l.seller_id, 'quantity', l.quantity, 'unitPrice', l.unit_price) ORDER BY l.sku_id), '[]')
+             FROM stock_reservation_lines l WHERE l.order_id = r.order_id) AS lines
+     FROM stock_reservations r WHERE r.order_id = $1::uuid FOR UPDATE OF r`,
+    orderId,
+  );
+  return row;
 }
 
 /**

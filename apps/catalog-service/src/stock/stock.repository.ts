@@ -1,4 +1,3 @@
-import { Prisma } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { StockMove } from '../reservation/domain/decide-reservations';
 
@@ -51,6 +50,9 @@ export async function moveStock(
   return short ? { shortSkuId: short.skuId } : {};
 }
 
+const SKU_COLUMNS =
+  'id::text, product_id::text AS "productId", size_mm AS "sizeMm", stocked, available, reserved, sold';
+
 export interface SkuStock {
   id: string;
   productId: string;
@@ -70,14 +72,19 @@ export async function setOnHand(
   tx: Tx,
   { productId, sizeMm, onHand, newSkuId }: { productId: string; sizeMm: number; onHand: number; newSkuId: string },
 ): Promise<SkuStock | undefined> {
-  const [row] = await tx.$queryRaw<SkuStock[]>`
-    INSERT INTO skus (id, product_id, size_mm, stocked, available)
-    VALUES (${newSkuId}::uuid, ${productId}::uuid, ${sizeMm}, ${onHand}, ${onHand})
-    ON CONFLICT (product_id, size_mm) DO UPDATE
-      SET stocked = skus.stocked + (${onHand} - skus.reserved - skus.available),
-          available = ${onHand} - skus.reserved
-      WHERE skus.reserved <= ${onHand}
-    RETURNING ${SKU_COLUMNS}`;
+  const [row] = await tx.$queryRawUnsafe<SkuStock[]>(
+    `INSERT INTO skus (id, product_id, size_mm, stocked, available)
+     VALUES ($1::uuid, $2::uuid, $3::int, $4::int, $4::int)
+     ON CONFLICT (product_id, size_mm) DO UPDATE
+       SET stocked = skus.stocked + ($4::int - skus.reserved - skus.available),
+           available = $4::int - skus.reserved
+       WHERE skus.reserved <= $4::int
+     RETURNING ${SKU_COLUMNS}`,
+    newSkuId,
+    productId,
+    sizeMm,
+    onHand,
+  );
   return row;
 }
 
@@ -86,15 +93,22 @@ export async function adjustAvailable(
   tx: Tx,
   { productId, sizeMm, delta }: { productId: string; sizeMm: number; delta: number },
 ): Promise<SkuStock | undefined> {
-  const [row] = await tx.$queryRaw<SkuStock[]>`
-    UPDATE skus SET stocked = stocked + ${delta}, available = available + ${delta}
-    WHERE product_id = ${productId}::uuid AND size_mm = ${sizeMm} AND available + ${delta} >= 0
-    RETURNING ${SKU_COLUMNS}`;
+  const [row] = await tx.$queryRawUnsafe<SkuStock[]>(
+    `UPDATE skus SET stocked = stocked + $3::int, available = available + $3::int
+     WHERE product_id = $1::uuid AND size_mm = $2::int AND available + $3::int >= 0
+     RETURNING ${SKU_COLUMNS}`,
+    productId,
+    sizeMm,
+    delta,
+  );
   return row;
 }
 
 export async function findSku(tx: Tx, productId: string, sizeMm: number): Promise<SkuStock | null> {
-  return tx.sku.findUnique({ where: { productId_sizeMm: { productId, sizeMm } } });
+  const [row] = await tx.$queryRawUnsafe<SkuStock[]>(
+    `SELECT ${SKU_COLUMNS} FROM skus WHERE product_id = $1::uuid AND size_mm = $2::int`,
+    productId,
+    sizeMm,
+  );
+  return row ?? null;
 }
-
-const SKU_COLUMNS = Prisma.sql`id::text, product_id::text AS "productId", size_mm AS "sizeMm", stocked, available, reserved, sold`;

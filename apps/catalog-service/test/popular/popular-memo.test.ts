@@ -1,6 +1,5 @@
-import type { TransactionRunner } from '@sneakers/kit';
+import type { SqlExecutor } from '@sneakers/kit';
 import type { Redis } from 'ioredis';
-import type { Tx } from '../../src/prisma';
 import { popularProducts } from '../../src/sales/popular/popular-products';
 
 describe('The popular top 5 under load', () => {
@@ -9,14 +8,16 @@ describe('The popular top 5 under load', () => {
 
   it('When many ask within the cache time, then one computation answers them all; after the day turns, a new one runs', async () => {
     let reads = 0;
-    const runInTransaction = (async () => {
-      reads++;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      return [];
-    }) as unknown as TransactionRunner<Tx>;
+    const database = {
+      $queryRawUnsafe: async () => {
+        reads++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return [];
+      },
+    } as unknown as SqlExecutor;
     let now = new Date('2026-11-23T01:00:00Z');
     const popular = popularProducts({
-      runInTransaction,
+      reads: database,
       redis,
       timeZone: 'Asia/Seoul',
       cacheMs: 60_000,
@@ -35,16 +36,18 @@ describe('The popular top 5 under load', () => {
   it('When the cached answer expires, then callers get the last answer at once while one refresh runs, and the fresh one after it', async () => {
     let reads = 0;
     let release: () => void = () => undefined;
-    const runInTransaction = (async () => {
-      reads++;
-      // The first read answers at once; the refresh hangs until released. No sales: no product reads.
-      if (reads > 1)
-        await new Promise<void>((resolve) => {
-          release = resolve;
-        });
-      return [];
-    }) as unknown as TransactionRunner<Tx>;
-    const popular = popularProducts({ runInTransaction, timeZone: 'Asia/Seoul', cacheMs: 20 });
+    const database = {
+      $queryRawUnsafe: async () => {
+        reads++;
+        // The first read answers at once; the refresh hangs until released. No sales: no product reads.
+        if (reads > 1)
+          await new Promise<void>((resolve) => {
+            release = resolve;
+          });
+        return [];
+      },
+    } as unknown as SqlExecutor;
+    const popular = popularProducts({ reads: database, timeZone: 'Asia/Seoul', cacheMs: 20 });
 
     const first = await popular();
     await new Promise((resolve) => setTimeout(resolve, 30));

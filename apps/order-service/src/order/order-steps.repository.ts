@@ -1,5 +1,4 @@
 import type { SqlExecutor } from '@sneakers/kit';
-import type { Tx } from '../prisma';
 import type { OrderStatus } from './domain/order';
 import { ORDER_CHANGED_CHANNEL } from './order-events';
 
@@ -53,14 +52,29 @@ export async function recordSteps(
   );
 }
 
-export async function listSteps(tx: Pick<Tx, 'orderStep'>, orderId: string): Promise<OrderStep[]> {
-  const rows = await tx.orderStep.findMany({ where: { orderId }, orderBy: { id: 'asc' } });
+interface StepRow {
+  step: string;
+  status: OrderStatus;
+  at: Date;
+  causedByType: string;
+  causedById: string | null;
+  emittedType: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+export async function listSteps(tx: SqlExecutor, orderId: string): Promise<OrderStep[]> {
+  const rows = await tx.$queryRawUnsafe<StepRow[]>(
+    `SELECT step, status::text, at, caused_by_type AS "causedByType", caused_by_id AS "causedById",
+            emitted_type AS "emittedType", detail
+     FROM order_steps WHERE order_id = $1::uuid ORDER BY id`,
+    orderId,
+  );
   return rows.map((row) => ({
     step: row.step,
     status: row.status,
     at: row.at,
     causedBy: { type: row.causedByType, id: row.causedById },
     emitted: row.emittedType,
-    detail: (row.detail as Record<string, unknown> | null) ?? null,
+    detail: row.detail,
   }));
 }

@@ -1,7 +1,6 @@
 import type { DiscountRule } from '@sneakers/contracts';
-import { type InstantPosition, type KeysetWindow, rowsAfter, type SqlExecutor } from '@sneakers/kit';
+import type { InstantPosition, KeysetWindow, SqlExecutor } from '@sneakers/kit';
 import type { Prisma } from '../generated/prisma/client';
-import type { Tx } from '../prisma';
 import type { CancelReason, Order, OrderStatus } from './domain/order';
 
 const withLines = { lines: { orderBy: { lineNo: 'asc' } } } as const;
@@ -37,7 +36,7 @@ export type OrderReader = Pick<SqlExecutor, '$queryRawUnsafe'>;
  * The order and its lines in one statement: on the hot paths (every saga step, every `Prefer: wait`
  * re-read) each round trip to PostgreSQL costs more CPU than the query, so the lines come as JSON.
  */
-const SELECT_ORDER = `
+const SELECT_ORDERS = `
   SELECT o.id, o.buyer_id AS "buyerId", o.status::text, o.user_coupon_id AS "userCouponId",
          o.stock_outcome AS "stockOutcome", o.stock_reject_reason AS "stockRejectReason",
          o.coupon_outcome AS "couponOutcome", o.coupon_rule AS "couponRule", o.subtotal, o.discount,
@@ -46,7 +45,8 @@ const SELECT_ORDER = `
          (SELECT coalesce(json_agg(json_build_object('skuId', l.sku_id, 'quantity', l.quantity,
                    'productId', l.product_id, 'sellerId', l.seller_id, 'unitPrice', l.unit_price) ORDER BY l.line_no), '[]')
           FROM order_lines l WHERE l.order_id = o.id) AS lines
-  FROM orders o WHERE o.id = $1::uuid`;
+  FROM orders o`;
+const SELECT_ORDER = `${SELECT_ORDERS} WHERE o.id = $1::uuid`;
 
 /** The order with its row locked until the transaction ends, so transitions of one order queue up. */
 export async function lockOrder(tx: OrderReader, id: string): Promise<Order | undefined> {
@@ -96,18 +96,31 @@ export async function saveOrder(tx: SqlExecutor, order: Order): Promise<void> {
   );
 }
 
-/** Newest first by (placed_at, id); `after` continues strictly after the last order shown. */
+/**
+ * Newest first by (placed_at, id); `after` continues strictly after the last order shown. The row
+ * comparison bounds the scan of the (buyer_id, placed_at, id) index, so a deep page costs what the
+ * first does.
+ */
 export async function listBuyerOrders(
-  tx: Pick<Tx, 'order'>,
+  db: OrderReader,
   buyerId: string,
   { after, take, status }: KeysetWindow<InstantPosition<'placedAt'>> & { status?: OrderStatus },
 ): Promise<Order[]> {
-  const rows = await tx.order.findMany({
-    where: { buyerId, ...(status ? { status } : {}), ...(after && rowsAfter('placedAt', after.placedAt, after.id)) },
-    orderBy: [{ placedAt: 'desc' }, { id: 'desc' }],
-    take,
-    include: withLines,
-  });
+  const values: unknown[] = [buyerId];
+  const where = ['o.buyer_id = $1::uuid'];
+  if (status) {
+    values.push(status);
+    where.push(`o.status = $${values.length}::order_status`);
+  }
+  if (after) {
+    values.push(after.placedAt, after.id);
+    where.push(`(o.placed_at, o.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
+  }
+  values.push(take);
+  const rows = await db.$queryRawUnsafe<OrderRow[]>(
+    `${SELECT_ORDERS} WHERE ${where.join(' AND ')} ORDER BY o.placed_at DESC, o.id DESC LIMIT $${values.length}`,
+    ...values,
+  );
   return rows.map(toOrder);
 }
 
@@ -115,13 +128,16 @@ export async function listBuyerOrders(
  * Unpaid orders past their deadline, locked; SKIP LOCKED lets several expiry runners (one per
  * instance) share the work without waiting for, or taking, each other's orders.
  */
-export async function lockDueOrderIds(tx: Tx, now: Date, limit: number): Promise<string[]> {
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`
-    SELECT id::text FROM orders
-    WHERE status = 'AWAITING_PAYMENT' AND payment_deadline < ${now}
-    ORDER BY payment_deadline
-    LIMIT ${limit}
-    FOR UPDATE SKIP LOCKED`;
+export async function lockDueOrderIds(tx: SqlExecutor, now: Date, limit: number): Promise<string[]> {
+  const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+    `SELECT id::text FROM orders
+     WHERE status = 'AWAITING_PAYMENT' AND payment_deadline < $1::timestamptz
+     ORDER BY payment_deadline
+     LIMIT $2
+     FOR UPDATE SKIP LOCKED`,
+    now,
+    limit,
+  );
   return rows.map((row) => row.id);
 }
 

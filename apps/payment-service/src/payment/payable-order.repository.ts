@@ -1,4 +1,4 @@
-import type { CarrierHeaders } from '@sneakers/kit';
+import type { CarrierHeaders, SqlExecutor } from '@sneakers/kit';
 import type { Tx } from '../prisma';
 import type { PayableOrder } from './domain/payable-order';
 
@@ -7,32 +7,42 @@ export const PAYABLE_ORDER_CHANNEL = 'payable_order_changed';
 
 /** Rides the caller's transaction: waiters wake when the row they wait for is visible. */
 async function notifyChanged(tx: Tx, orderId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_notify(${PAYABLE_ORDER_CHANNEL}, ${orderId})`;
+  await tx.$executeRawUnsafe('SELECT pg_notify($1, $2)', PAYABLE_ORDER_CHANNEL, orderId);
 }
 
 /** Locks the order's row (pay and cancel both take it first, so they never interleave). */
 export async function lockPayableOrder(tx: Tx, orderId: string): Promise<PayableOrder | undefined> {
-  const rows = await tx.$queryRaw<PayableOrder[]>`
-    SELECT order_id AS "orderId", buyer_id AS "buyerId", amount, payment_deadline AS "paymentDeadline",
-           status::text AS status, cancel_reason AS "cancelReason"
-    FROM payable_orders WHERE order_id = ${orderId}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRawUnsafe<PayableOrder[]>(
+    `SELECT order_id AS "orderId", buyer_id AS "buyerId", amount, payment_deadline AS "paymentDeadline",
+            status::text AS status, cancel_reason AS "cancelReason"
+     FROM payable_orders WHERE order_id = $1::uuid FOR UPDATE`,
+    orderId,
+  );
   return rows[0];
 }
 
 /** Locks the rows of these orders that exist, in id order (see lockPaymentsForRun). */
 export async function lockPayableOrders(tx: Tx, orderIds: string[]): Promise<void> {
   if (orderIds.length === 0) return;
-  await tx.$queryRaw`
-    SELECT order_id FROM payable_orders WHERE order_id = ANY(${orderIds}::uuid[]) ORDER BY order_id FOR UPDATE`;
+  await tx.$queryRawUnsafe(
+    'SELECT order_id FROM payable_orders WHERE order_id = ANY($1::uuid[]) ORDER BY order_id FOR UPDATE',
+    orderIds,
+  );
 }
 
 /**
  * The checkout's trace context stored with the order (empty when none came with its events), or
  * undefined when no event about the order has arrived yet.
  */
-export async function traceHeadersOfOrder(tx: Tx, orderId: string): Promise<CarrierHeaders | undefined> {
-  const order = await tx.payableOrder.findUnique({ where: { orderId }, select: { traceHeaders: true } });
-  return order ? ((order.traceHeaders ?? {}) as CarrierHeaders) : undefined;
+export async function traceHeadersOfOrder(
+  db: Pick<SqlExecutor, '$queryRawUnsafe'>,
+  orderId: string,
+): Promise<CarrierHeaders | undefined> {
+  const [order] = await db.$queryRawUnsafe<Array<{ traceHeaders: CarrierHeaders | null }>>(
+    'SELECT trace_headers AS "traceHeaders" FROM payable_orders WHERE order_id = $1::uuid',
+    orderId,
+  );
+  return order ? (order.traceHeaders ?? {}) : undefined;
 }
 
 /** The order may be paid now; a later awaiting-payment never reopens a PAID or CANCELLED order. */
@@ -41,25 +51,34 @@ export async function recordAwaitingPayment(
   order: { orderId: string; buyerId: string; amount: number; paymentDeadline: Date; traceHeaders: CarrierHeaders },
 ): Promise<void> {
   // A cancel (or paid) that came first left amount and deadline empty: fill them in, keep its status.
-  await tx.$executeRaw`
-    INSERT INTO payable_orders (order_id, buyer_id, amount, payment_deadline, status, trace_headers)
-    VALUES (${order.orderId}::uuid, ${order.buyerId}::uuid, ${order.amount}, ${order.paymentDeadline}, 'PAYABLE',
-            ${JSON.stringify(order.traceHeaders)}::jsonb)
-    ON CONFLICT (order_id) DO UPDATE
-      SET amount = COALESCE(payable_orders.amount, EXCLUDED.amount),
-          payment_deadline = COALESCE(payable_orders.payment_deadline, EXCLUDED.payment_deadline),
-          trace_headers = EXCLUDED.trace_headers,
-          updated_at = now()`;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO payable_orders (order_id, buyer_id, amount, payment_deadline, status, trace_headers)
+     VALUES ($1::uuid, $2::uuid, $3, $4::timestamptz, 'PAYABLE', $5::jsonb)
+     ON CONFLICT (order_id) DO UPDATE
+       SET amount = COALESCE(payable_orders.amount, EXCLUDED.amount),
+           payment_deadline = COALESCE(payable_orders.payment_deadline, EXCLUDED.payment_deadline),
+           trace_headers = EXCLUDED.trace_headers,
+           updated_at = now()`,
+    order.orderId,
+    order.buyerId,
+    order.amount,
+    order.paymentDeadline,
+    JSON.stringify(order.traceHeaders),
+  );
   await notifyChanged(tx, order.orderId);
 }
 
 /** PAYABLE → PAID; a cancelled order stays cancelled. */
 export async function recordPaid(tx: Tx, order: { orderId: string; buyerId: string; amount: number }): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO payable_orders (order_id, buyer_id, amount, status)
-    VALUES (${order.orderId}::uuid, ${order.buyerId}::uuid, ${order.amount}, 'PAID')
-    ON CONFLICT (order_id) DO UPDATE SET status = 'PAID', updated_at = now()
-      WHERE payable_orders.status = 'PAYABLE'`;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO payable_orders (order_id, buyer_id, amount, status)
+     VALUES ($1::uuid, $2::uuid, $3, 'PAID')
+     ON CONFLICT (order_id) DO UPDATE SET status = 'PAID', updated_at = now()
+       WHERE payable_orders.status = 'PAYABLE'`,
+    order.orderId,
+    order.buyerId,
+    order.amount,
+  );
   await notifyChanged(tx, order.orderId);
 }
 
@@ -68,12 +87,16 @@ export async function recordCancelled(
   tx: Tx,
   order: { orderId: string; buyerId: string; reason: string },
 ): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO payable_orders (order_id, buyer_id, status, cancel_reason)
-    VALUES (${order.orderId}::uuid, ${order.buyerId}::uuid, 'CANCELLED', ${order.reason})
-    ON CONFLICT (order_id) DO UPDATE
-      SET status = 'CANCELLED',
-          cancel_reason = COALESCE(payable_orders.cancel_reason, EXCLUDED.cancel_reason),
-          updated_at = now()`;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO payable_orders (order_id, buyer_id, status, cancel_reason)
+     VALUES ($1::uuid, $2::uuid, 'CANCELLED', $3)
+     ON CONFLICT (order_id) DO UPDATE
+       SET status = 'CANCELLED',
+           cancel_reason = COALESCE(payable_orders.cancel_reason, EXCLUDED.cancel_reason),
+           updated_at = now()`,
+    order.orderId,
+    order.buyerId,
+    order.reason,
+  );
   await notifyChanged(tx, order.orderId);
 }

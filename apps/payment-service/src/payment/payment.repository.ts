@@ -31,11 +31,15 @@ export async function insertPayment(
 
 /** COMPLETED → REFUNDED, at most once: undefined when there was nothing (left) to refund. */
 export async function markRefunded(tx: Tx, orderId: string, reason: string): Promise<Payment | undefined> {
-  const rows = await tx.payment.updateManyAndReturn({
-    where: { orderId, status: 'COMPLETED' },
-    data: { status: 'REFUNDED', refundedAt: new Date(), refundReason: reason },
-  });
-  return rows[0] && toPayment(rows[0]);
+  const [row] = await tx.$queryRawUnsafe<PaymentRow[]>(
+    `UPDATE payments SET status = 'REFUNDED', refunded_at = $2::timestamptz, refund_reason = $3
+     WHERE order_id = $1::uuid AND status = 'COMPLETED'
+     RETURNING ${PAYMENT_COLUMNS}`,
+    orderId,
+    new Date(),
+    reason,
+  );
+  return row && toPayment(row);
 }
 
 function toPayment(row: PaymentRow): Payment {

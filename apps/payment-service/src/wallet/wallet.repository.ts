@@ -1,17 +1,20 @@
 import type { InstantPosition, KeysetWindow, SqlExecutor } from '@sneakers/kit';
-import { Prisma, type WalletTransaction } from '../generated/prisma/client';
+import type { WalletTransaction } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { LedgerEntry, LedgerEntryType } from './domain/ledger-entry';
 
 /** Opens the buyer's wallet unless it exists; safe to call on every use and on every redelivery. */
 export async function openWallet(tx: Tx, userId: string): Promise<void> {
-  await tx.wallet.createMany({ data: [{ userId }], skipDuplicates: true });
+  await tx.$executeRawUnsafe('INSERT INTO wallets (user_id) VALUES ($1::uuid) ON CONFLICT DO NOTHING', userId);
 }
 
 /** Locks these buyers' wallets, in id order (see lockPaymentsForRun). */
 export async function lockWallets(tx: Tx, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;
-  await tx.$queryRaw`SELECT user_id FROM wallets WHERE user_id = ANY(${userIds}::uuid[]) ORDER BY user_id FOR UPDATE`;
+  await tx.$queryRawUnsafe(
+    'SELECT user_id FROM wallets WHERE user_id = ANY($1::uuid[]) ORDER BY user_id FOR UPDATE',
+    userIds,
+  );
 }
 
 /**
@@ -25,10 +28,14 @@ export async function creditWallet(
   amount: number,
   balanceCap: number,
 ): Promise<number | undefined> {
-  const rows = await tx.$queryRaw<Array<{ balance: number }>>`
-    UPDATE wallets SET balance = balance + ${amount}
-    WHERE user_id = ${userId}::uuid AND balance + ${amount} <= ${balanceCap}
-    RETURNING balance`;
+  const rows = await tx.$queryRawUnsafe<Array<{ balance: number }>>(
+    `UPDATE wallets SET balance = balance + $2
+     WHERE user_id = $1::uuid AND balance + $2 <= $3
+     RETURNING balance`,
+    userId,
+    amount,
+    balanceCap,
+  );
   return rows[0]?.balance;
 }
 
@@ -60,19 +67,33 @@ export async function payFromWallet(tx: SqlExecutor, userId: string, amount: num
  */
 export async function returnToWallet(tx: Tx, userId: string, amount: number): Promise<number> {
   await openWallet(tx, userId);
-  const rows = await tx.$queryRaw<Array<{ balance: number }>>`
-    UPDATE wallets SET balance = balance + ${amount} WHERE user_id = ${userId}::uuid RETURNING balance`;
+  const rows = await tx.$queryRawUnsafe<Array<{ balance: number }>>(
+    'UPDATE wallets SET balance = balance + $2 WHERE user_id = $1::uuid RETURNING balance',
+    userId,
+    amount,
+  );
   const [row] = rows;
   if (!row) throw new Error(`Wallet ${userId} vanished while money was returned to it`);
   return row.balance;
 }
+
+const LEDGER_COLUMNS = `id, type::text AS type, amount, balance_after AS "balanceAfter", created_at AS "createdAt"`;
 
 /** Call right after the balance change, in its transaction, while that wallet's row is locked. */
 export async function recordLedgerEntry(
   tx: Tx,
   entry: { userId: string; type: LedgerEntryType; amount: number; balanceAfter: number },
 ): Promise<LedgerEntry> {
-  return toLedgerEntry(await tx.walletTransaction.create({ data: entry }));
+  const [row] = await tx.$queryRawUnsafe<LedgerRow[]>(
+    `INSERT INTO wallet_transactions (user_id, type, amount, balance_after)
+     VALUES ($1::uuid, $2::wallet_transaction_type, $3, $4)
+     RETURNING ${LEDGER_COLUMNS}`,
+    entry.userId,
+    entry.type,
+    entry.amount,
+    entry.balanceAfter,
+  );
+  return toLedgerEntry(row as LedgerRow);
 }
 
 /** Reads of one statement, which need no transaction of their own (the service's client). */
@@ -92,21 +113,24 @@ export async function findBalance(db: WalletReader, userId: string): Promise<num
 
 /** Newest first by (created_at, id); `after` continues strictly after the last entry shown. */
 export async function listLedgerEntries(
-  tx: Tx,
+  db: WalletReader,
   userId: string,
   { after, take }: KeysetWindow<InstantPosition<'createdAt'>>,
 ): Promise<LedgerEntry[]> {
   // A row comparison bounds the index scan where the equivalent OR only filters it, so a deep page
   // costs what the first does instead of reading every newer entry again.
-  const afterCursor = after
-    ? Prisma.sql`AND (created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::bigint)`
-    : Prisma.empty;
-  const rows = await tx.$queryRaw<LedgerRow[]>`
-    SELECT id, type, amount, balance_after AS "balanceAfter", created_at AS "createdAt"
-    FROM wallet_transactions
-    WHERE user_id = ${userId}::uuid ${afterCursor}
-    ORDER BY created_at DESC, id DESC
-    LIMIT ${take}`;
+  const afterCursor = after ? 'AND (created_at, id) < ($3::timestamptz, $4::bigint)' : '';
+  const cursor = after ? [after.createdAt, after.id] : [];
+  const rows = await db.$queryRawUnsafe<LedgerRow[]>(
+    `SELECT ${LEDGER_COLUMNS}
+     FROM wallet_transactions
+     WHERE user_id = $1::uuid ${afterCursor}
+     ORDER BY created_at DESC, id DESC
+     LIMIT $2`,
+    userId,
+    take,
+    ...cursor,
+  );
   return rows.map(toLedgerEntry);
 }
 

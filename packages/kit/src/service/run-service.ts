@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { JWTVerifyGetKey } from 'jose';
+import type { Pool } from 'pg';
 import type { z } from 'zod';
 import {
   type AccessTokenVerifier,
@@ -12,9 +13,12 @@ import { loadConfigOrExit, type ServiceEnv } from '../config';
 import {
   DEFAULT_TRANSACTION_LIMITS,
   guardedPool,
+  pgSqlExecutor,
   prismaTransactionRunner,
+  type ServiceDatabase,
   type SqlExecutor,
   type TransactionalClient,
+  type TransactionLimits,
   type TransactionRunner,
 } from '../db';
 import {
@@ -46,8 +50,14 @@ export interface ServiceDefinition<
   name: string;
   /** Its variables: `serviceEnv({ port, database })`, extended with its own where needed. */
   env: z.ZodType<Env>;
-  /** The logger is for dropped connections (see createPrismaClient). */
-  createPrisma: (databaseUrl: string, logger: Logger) => Prisma;
+  /** Its Prisma client and the pool under it; the logger is for dropped connections (see createServiceDatabase). */
+  createDatabase: (databaseUrl: string, logger: Logger) => ServiceDatabase<Prisma>;
+  /**
+   * What its transactions run on: Prisma's interactive transactions unless the service says
+   * otherwise. A service whose transactional work is all raw SQL (`Tx` is `SqlExecutor`) passes
+   * `pgTransactionRunner`, which runs the same statements for about a third of the client CPU.
+   */
+  transactions?: (pool: Pool, limits: TransactionLimits) => TransactionRunner<Tx>;
   /** The platform's topics, made sure to exist before anything starts: the broker creates none itself. */
   topics: readonly TopicSpec[];
   /** What this service reacts to, by aggregate type of the topics it reads. */
@@ -75,7 +85,13 @@ export interface ServiceDefinition<
   metrics?: ServiceMetrics;
   /** What its log lines about a request or an event carry besides their own ids. */
   logFields?: { request?: RequestLogFields; event?: EventLogFields };
-  routes?: (deps: { config: Env; prisma: Prisma; runInTransaction: TransactionRunner<Tx> }) => RequestHandler[];
+  /** `sql` runs one statement outside a transaction on pg itself (see `transactions`). */
+  routes?: (deps: {
+    config: Env;
+    prisma: Prisma;
+    sql: SqlExecutor;
+    runInTransaction: TransactionRunner<Tx>;
+  }) => RequestHandler[];
 }
 
 export interface ServiceStartOptions {
@@ -116,11 +132,10 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv,
   const config = loadConfigOrExit(definition.env, env);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const metrics = definition.metrics ?? createServiceMetrics(definition.name);
-  const prisma = definition.createPrisma(config.DATABASE_URL, logger);
-  const runInTransaction = prismaTransactionRunner(prisma, {
-    ...DEFAULT_TRANSACTION_LIMITS,
-    maxWaitMs: config.TRANSACTION_MAX_WAIT_MS,
-  });
+  const { prisma, pool } = definition.createDatabase(config.DATABASE_URL, logger);
+  const limits = { ...DEFAULT_TRANSACTION_LIMITS, maxWaitMs: config.TRANSACTION_MAX_WAIT_MS };
+  const runInTransaction = definition.transactions?.(pool, limits) ?? prismaTransactionRunner(prisma, limits);
+  const sql = pgSqlExecutor(pool);
   const kafka = createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger });
 
   const otherGroups = definition.otherConsumerGroups ?? [];
@@ -186,7 +201,7 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv,
     verifyAccessToken: definition.keepsSellerStatuses
       ? withCurrentSellerStatus(verifyAccessToken, (sellerId) => findSellerStatus(prisma, sellerId))
       : verifyAccessToken,
-    routes: [...(definition.routes?.({ config, prisma, runInTransaction }) ?? []), operations.router],
+    routes: [...(definition.routes?.({ config, prisma, sql, runInTransaction }) ?? []), operations.router],
     readiness: [
       { name: 'database', check: async () => void (await prisma.$queryRawUnsafe('SELECT 1')) },
       { name: 'kafka', check: async () => void (await admin.describeCluster()) },

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { Client, Pool } from 'pg';
 import { createKafka, ensureTopics, eventTopic, OutboxRelay, PgChangeWaiter, writeOutboxEvent } from '../../src';
-import { createPrismaClient } from '../../src/db';
+import { createServiceDatabase, pgTransactionRunner, type SqlExecutor } from '../../src/db';
 import { PrismaClient } from '../../src/generated/prisma/client';
 import { createTestDatabase, eventually, type TestDatabase, testEnv, uniqueName } from '../../src/testing';
 import { counterContracts, logger } from '../support/counter-fixture';
 
-// The configured connections: Prisma's pool, the relay's pool, and two dedicated LISTEN connections.
+// The configured connections: the service's pool (Prisma's and pg's transactions share it), the
+// relay's pool, and two dedicated LISTEN connections.
 const PRISMA_POOL = 3;
 const RELAY_POOL = 2;
 const LISTENERS = 2;
@@ -21,6 +22,7 @@ describe('Every connection to the database dropped, repeatedly', () => {
   let database: TestDatabase;
   let admin: Client;
   let prisma: PrismaClient;
+  let onPg: <R>(work: (tx: SqlExecutor) => Promise<R>) => Promise<R>;
   let relayPool: Pool;
   let relay: OutboxRelay;
   let waiter: PgChangeWaiter;
@@ -40,7 +42,9 @@ describe('Every connection to the database dropped, repeatedly', () => {
     admin = new Client({ connectionString: testEnv.databaseAdminUrl });
     await admin.connect();
     await ensureTopics(kafka, [{ topic: eventTopic(contracts.incremented.aggregateType), numPartitions: 1 }]);
-    prisma = createPrismaClient(PrismaClient, database.url, { max: PRISMA_POOL, logger });
+    const service = createServiceDatabase(PrismaClient, database.url, { max: PRISMA_POOL, logger });
+    prisma = service.prisma;
+    onPg = pgTransactionRunner(service.pool);
     relayPool = new Pool({ connectionString: database.url, max: RELAY_POOL });
     relayPool.on('error', () => undefined);
   }, 60_000);
@@ -69,16 +73,17 @@ describe('Every connection to the database dropped, repeatedly', () => {
 
     let seq = 0;
     let writing = true;
-    const writes = (async () => {
-      while (writing) {
-        await prisma
-          .$transaction((tx) =>
+    // Through Prisma's transactions and through pg's, side by side on the one pool.
+    const writesThrough = (runInTransaction: <R>(work: (tx: SqlExecutor) => Promise<R>) => Promise<R>) =>
+      (async () => {
+        while (writing) {
+          await runInTransaction((tx) =>
             writeOutboxEvent(tx, contracts.incremented, { aggregateId: 'k', payload: { seq: ++seq } }),
-          )
-          .catch(() => undefined); // writes fail while the connections are down; that is the fault
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    })();
+          ).catch(() => undefined); // writes fail while the connections are down; that is the fault
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      })();
+    const writes = Promise.all([writesThrough((work) => prisma.$transaction(work)), writesThrough(onPg)]);
     let most = 0;
     const sampling = setInterval(() => void count().then((n) => (most = Math.max(most, n))), 20);
 
@@ -124,5 +129,8 @@ describe('Every connection to the database dropped, repeatedly', () => {
       },
     );
     expect(most).toBeLessThanOrEqual(PRISMA_POOL + RELAY_POOL + LISTENERS);
+    // Both kinds of transaction work again on the pool they share.
+    const selectOne = async (tx: SqlExecutor) => tx.$executeRawUnsafe('SELECT 1');
+    await Promise.all([prisma.$transaction(selectOne), onPg(selectOne)]);
   }, 60_000);
 });

@@ -3,7 +3,17 @@ import { Router } from 'express';
 import pino from 'pino';
 import request from 'supertest';
 import { AppError, createHttpApp, handle, type RouteContract } from '../../src';
-import { createPrismaClient, prismaTransactionRunner } from '../../src/db';
+import {
+  createPrismaClient,
+  createServiceDatabase,
+  pgSqlExecutor,
+  pgTransactionRunner,
+  prismaTransactionRunner,
+  type ServiceDatabase,
+  type SqlExecutor,
+  type TransactionLimits,
+  type TransactionRunner,
+} from '../../src/db';
 import { PrismaClient } from '../../src/generated/prisma/client';
 import { createTestDatabase, type TestDatabase } from '../../src/testing';
 
@@ -28,8 +38,16 @@ function appServing(method: 'get' | 'post', work: () => Promise<void>) {
   return createHttpApp({ logger: pino({ level: 'silent' }), readiness: [], routes: [router] });
 }
 
+type RunnerOn = (database: ServiceDatabase<PrismaClient>, limits: TransactionLimits) => TransactionRunner<SqlExecutor>;
+
+// The same guarantees whichever a service runs its transactions on.
+const RUNNERS: Array<[string, RunnerOn]> = [
+  ["Prisma's interactive transactions", ({ prisma }, limits) => prismaTransactionRunner(prisma, limits)],
+  ['pg itself', ({ pool }, limits) => pgTransactionRunner(pool, limits)],
+];
+
 /** Starts a transaction that holds the pool's only connection; resolves to what lets it go. */
-async function holdTheConnection(prisma: PrismaClient): Promise<() => Promise<void>> {
+async function holdTheConnection(runOn: TransactionRunner<SqlExecutor>): Promise<() => Promise<void>> {
   let release = () => {};
   const released = new Promise<void>((resolve) => {
     release = resolve;
@@ -38,7 +56,7 @@ async function holdTheConnection(prisma: PrismaClient): Promise<() => Promise<vo
   const holding = new Promise<void>((resolve) => {
     held = resolve;
   });
-  const done = prismaTransactionRunner(prisma, { maxWaitMs: 5_000, timeoutMs: 10_000 })(async (tx) => {
+  const done = runOn(async (tx) => {
     await tx.$executeRawUnsafe('SELECT 1');
     held();
     await released;
@@ -50,21 +68,25 @@ async function holdTheConnection(prisma: PrismaClient): Promise<() => Promise<vo
   };
 }
 
-describe('Transactions when every database connection is busy', () => {
+describe.each(RUNNERS)('Transactions on %s when every database connection is busy', (_, runnerOn) => {
   let database: TestDatabase;
   let prisma: PrismaClient;
-  const runInTransaction = () => prismaTransactionRunner(prisma, { maxWaitMs: 300, timeoutMs: 5_000 });
+  let runInTransaction: () => TransactionRunner<SqlExecutor>;
+  let holdTheOnlyConnection: () => Promise<() => Promise<void>>;
   const written = async () =>
     Number(
       ((await prisma.$queryRawUnsafe('SELECT count(*)::int AS n FROM idempotency_keys')) as Array<{ n: number }>)[0]?.n,
     );
-  const writeKey = (key: string) => async (tx: Pick<PrismaClient, '$executeRawUnsafe'>) => {
+  const writeKey = (key: string) => async (tx: SqlExecutor) => {
     await tx.$executeRawUnsafe("INSERT INTO idempotency_keys (scope, key, fingerprint) VALUES ('test', $1, 'f')", key);
   };
 
   beforeAll(async () => {
     database = await createTestDatabase(SHARED_DIR);
-    prisma = createPrismaClient(PrismaClient, database.url, { max: 1 });
+    const service = createServiceDatabase(PrismaClient, database.url, { max: 1 });
+    prisma = service.prisma;
+    runInTransaction = () => runnerOn(service, { maxWaitMs: 300, timeoutMs: 5_000 });
+    holdTheOnlyConnection = () => holdTheConnection(runnerOn(service, { maxWaitMs: 5_000, timeoutMs: 10_000 }));
   });
 
   afterAll(async () => {
@@ -73,7 +95,7 @@ describe('Transactions when every database connection is busy', () => {
   });
 
   it('When no connection frees up in time, then the work never runs and the caller gets a retryable 503', async () => {
-    const letGo = await holdTheConnection(prisma);
+    const letGo = await holdTheOnlyConnection();
     let ran = false;
 
     const failure = await runInTransaction()(async (tx) => {
@@ -107,7 +129,7 @@ describe('Transactions when every database connection is busy', () => {
     const app = appServing('post', async () => {
       await runInTransaction()(writeKey('over-http'));
     });
-    const letGo = await holdTheConnection(prisma);
+    const letGo = await holdTheOnlyConnection();
 
     const res = await request(app).post('/things').send({});
     await letGo();
@@ -117,6 +139,87 @@ describe('Transactions when every database connection is busy', () => {
     expect(res.headers['retry-after']).toBe('1');
     expect(res.body).toMatchObject({ type: 'https://sneakers.example/problems/http/service-busy', status: 503 });
     expect(await written()).toBe(1);
+  });
+});
+
+describe('A transaction on pg itself that outlives its time limit', () => {
+  let database: TestDatabase;
+  let service: ServiceDatabase<PrismaClient>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(SHARED_DIR);
+    service = createServiceDatabase(PrismaClient, database.url, { max: 2 });
+  });
+
+  afterAll(async () => {
+    await service?.prisma.$disconnect();
+    await database?.drop();
+  });
+
+  const runInTransaction = () => pgTransactionRunner(service.pool, { maxWaitMs: 1_000, timeoutMs: 300 });
+  const insertSlow = async (tx: SqlExecutor) =>
+    tx.$executeRawUnsafe("INSERT INTO idempotency_keys (scope, key, fingerprint) VALUES ('test', 'slow', 'f')");
+  const slowRows = async () => {
+    const [row] = await pgSqlExecutor(service.pool).$queryRawUnsafe<Array<{ n: number }>>(
+      "SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'slow'",
+    );
+    return row?.n;
+  };
+
+  it('When its work takes longer between statements, then nothing it wrote stays', async () => {
+    const failure = await runInTransaction()(async (tx) => {
+      await insertSlow(tx);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await tx.$executeRawUnsafe('SELECT 1');
+    }).catch((error: unknown) => error);
+
+    expect(String(failure)).toContain('transaction timed out after 300 ms');
+    expect(await slowRows()).toBe(0);
+  });
+
+  it('When one statement runs past timeoutMs, then the server cancels it, nothing stays and its locks are freed', async () => {
+    const startedAt = Date.now();
+    const failure = await runInTransaction()(async (tx) => {
+      await insertSlow(tx);
+      await tx.$executeRawUnsafe('SELECT pg_sleep(5)');
+    }).catch((error: unknown) => error);
+
+    expect(String(failure)).toContain('statement timeout');
+    expect(Date.now() - startedAt).toBeLessThan(2_000);
+    expect(await slowRows()).toBe(0);
+    // The key's row lock went with the rolled-back transaction: the same insert goes through at once.
+    await runInTransaction()(insertSlow);
+    expect(await slowRows()).toBe(1);
+  });
+});
+
+describe('A row read through pg itself and through Prisma', () => {
+  let database: TestDatabase;
+  let service: ServiceDatabase<PrismaClient>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(SHARED_DIR);
+    service = createServiceDatabase(PrismaClient, database.url, { max: 2 });
+  });
+
+  afterAll(async () => {
+    await service?.prisma.$disconnect();
+    await database?.drop();
+  });
+
+  it('When the same statement runs through both, then every column type comes back as the same value', async () => {
+    // What a repository written against Prisma's raw API reads: it must not change under pg.
+    const statement = `SELECT 42::int AS int, 9007199254740993::int8 AS big, ARRAY[1, 2]::int8[] AS bigs,
+        'x'::text AS text, '5f0c6f0e-8f57-4a3e-9d55-4b3f7c1f2a10'::uuid AS id, true AS yes, NULL::text AS nothing,
+        '2026-03-04 05:06:07.089+09'::timestamptz AS at, '2026-03-04 05:06:07.089'::timestamp AS local_at,
+        '2026-03-04'::date AS day, '{"a": [1, "b"]}'::jsonb AS doc, '{"z": 1, "a": 2}'::json AS text_doc,
+        ARRAY['p', 'q']::text[] AS texts, $1::int AS param`;
+
+    const [viaPrisma] = await service.prisma.$queryRawUnsafe<unknown[]>(statement, 7);
+    const [viaPg] = await pgSqlExecutor(service.pool).$queryRawUnsafe<unknown[]>(statement, 7);
+
+    expect(viaPg).toEqual(viaPrisma);
+    expect(viaPg).toMatchObject({ big: 9007199254740993n, day: new Date('2026-03-04T00:00:00Z') });
   });
 });
 

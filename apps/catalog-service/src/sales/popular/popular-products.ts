@@ -1,8 +1,9 @@
 import type { popularProductSchema } from '@sneakers/contracts';
-import type { TransactionRunner } from '@sneakers/kit';
+import type { SqlExecutor } from '@sneakers/kit';
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
-import type { Tx } from '../../prisma';
+import type { Product } from '../../generated/prisma/client';
+import { PRODUCT_COLUMNS } from '../../product/product.repository';
 import { productView } from '../../product/product.views';
 import { type ProductUnits, salesOfDay, topSellers } from '../sales.repository';
 import { daysEndingAt, isoDay, salesDay } from '../sales-day';
@@ -15,7 +16,8 @@ export const POPULAR_WINDOW_DAYS = 3;
 export type PopularProduct = z.infer<typeof popularProductSchema>;
 
 export interface PopularProductsDeps {
-  runInTransaction: TransactionRunner<Tx>;
+  /** Each read is one statement: none needs a transaction. */
+  reads: SqlExecutor;
   /** Absent in the embedded mode: the answer then comes from the database, memoized below. */
   redis?: Redis;
   timeZone: string;
@@ -85,7 +87,7 @@ async function compute(deps: PopularProductsDeps, days: Date[]): Promise<Popular
 }
 
 async function fromDatabase(deps: PopularProductsDeps, days: Date[]): Promise<PopularProduct[]> {
-  const top = await deps.runInTransaction((tx) => topSellers(tx, days, POPULAR_LIMIT));
+  const top = await topSellers(deps.reads, days, POPULAR_LIMIT);
   return withProducts(deps, top);
 }
 
@@ -94,7 +96,7 @@ async function fromRedis(deps: PopularProductsDeps, redis: Redis, days: Date[]):
   const cached = await redis.get(cacheKey);
   if (cached) return JSON.parse(cached) as PopularProduct[];
   for (const day of await daysToRebuild(redis, days)) {
-    const sales = await deps.runInTransaction((tx) => salesOfDay(tx, day));
+    const sales = await salesOfDay(deps.reads, day);
     const lifetimes = deps.copyLifetimes ?? DEFAULT_COPY_LIFETIMES;
     await storeDay(redis, day, sales, day === days[0] ? lifetimes.todayMs : lifetimes.pastDayMs);
   }
@@ -105,8 +107,9 @@ async function fromRedis(deps: PopularProductsDeps, redis: Redis, days: Date[]):
 
 async function withProducts(deps: PopularProductsDeps, top: ProductUnits[]): Promise<PopularProduct[]> {
   if (top.length === 0) return [];
-  const products = await deps.runInTransaction((tx) =>
-    tx.product.findMany({ where: { id: { in: top.map((t) => t.productId) }, status: { not: 'DRAFT' } } }),
+  const products = await deps.reads.$queryRawUnsafe<Product[]>(
+    `SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ANY($1::uuid[]) AND p.status <> 'DRAFT'`,
+    top.map((t) => t.productId),
   );
   const byId = new Map(products.map((p) => [p.id, p]));
   return top.flatMap(({ productId, units }, i) => {

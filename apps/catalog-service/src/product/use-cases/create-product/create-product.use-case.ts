@@ -23,13 +23,11 @@ export async function createProduct(tx: Tx, identity: Identity, body: CreateProd
     brand: body.brand,
     modelName: body.modelName,
     colorway: body.colorway,
-    releaseDate: body.releaseDate ? new Date(`${body.releaseDate}T00:00:00Z`) : null,
+    releaseDate: body.releaseDate ?? null,
     description: body.description ?? '',
     imageUrls: body.imageUrls ?? [],
     price: body.price,
-    skus: {
-      create: sizes.map(({ sizeMm, stock }) => ({ id: randomUUID(), sizeMm, stocked: stock, available: stock })),
-    },
+    skus: sizes.map(({ sizeMm, stock }) => ({ id: randomUUID(), sizeMm, stock })),
   });
 }
 

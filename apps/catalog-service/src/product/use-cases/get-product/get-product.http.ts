@@ -7,9 +7,9 @@ import type { ProductDeps } from '../../product.deps';
 import { findProduct } from '../../product.repository';
 import { productDetailView } from '../../product.views';
 
-export function serveGetProduct(router: Router, { runInTransaction }: ProductDeps): void {
+export function serveGetProduct(router: Router, { reads }: ProductDeps): void {
   handle(router, getProductRoute, async ({ identity, params }) => {
-    const product = await runInTransaction((tx) => findProduct(tx, params.productId));
+    const product = await findProduct(reads, params.productId);
     if (!product || !canSee(identity, product)) throw ProductErrors.notFound();
     return { status: 200, body: productDetailView(product) };
   });

@@ -1,8 +1,7 @@
 import type { listProductsRoute } from '@sneakers/contracts';
 import { type Keyset, keysetPage, type Page, positionInstant, rowsAfter } from '@sneakers/kit';
 import { z } from 'zod';
-import type { Prisma, Product } from '../../../generated/prisma/client';
-import type { Tx } from '../../../prisma';
+import type { Prisma, PrismaClient, Product } from '../../../generated/prisma/client';
 
 export type ListProducts = z.infer<typeof listProductsRoute.query>;
 type Sort = ListProducts['sort'];
@@ -18,7 +17,7 @@ const SORTS: Record<Sort, { key: 'createdAt' | 'price' | 'unitsSold'; dir: 'asc'
 };
 
 /** One page of products for buyers (never drafts: the status filter cannot name DRAFT). */
-export function listProducts(tx: Tx, query: ListProducts): Promise<Page<Product>> {
+export function listProducts(db: Pick<PrismaClient, 'product'>, query: ListProducts): Promise<Page<Product>> {
   const { key, dir } = SORTS[query.sort];
   const filters: Prisma.ProductWhereInput[] = [
     { status: query.status },
@@ -28,7 +27,7 @@ export function listProducts(tx: Tx, query: ListProducts): Promise<Page<Product>
     query.size !== undefined ? { skus: { some: { sizeMm: query.size, available: { gt: 0 } } } } : {},
   ];
   return keysetPage(query, keysetOf(query.sort), ({ after, take }) =>
-    tx.product.findMany({
+    db.product.findMany({
       where: { AND: after ? [...filters, rowsAfter(key, after.k, after.id, dir)] : filters },
       orderBy: [{ [key]: dir }, { id: dir }],
       take,

@@ -16,11 +16,7 @@ export async function editProduct(tx: Tx, identity: Identity, productId: string,
   if (!current) throw ProductErrors.notFound();
   assertCanManage(identity, current);
   if (current.status === 'DISCONTINUED') throw ProductErrors.discontinued();
-  const { releaseDate, ...rest } = edit;
-  const product = await updateProduct(tx, productId, {
-    ...rest,
-    ...(releaseDate !== undefined ? { releaseDate: releaseDate ? new Date(`${releaseDate}T00:00:00Z`) : null } : {}),
-  });
+  const product = await updateProduct(tx, productId, edit);
   if (product.status !== 'DRAFT') await announceProductChange(tx, product, 'updated');
   return product;
 }

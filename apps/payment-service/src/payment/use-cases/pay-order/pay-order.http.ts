@@ -6,13 +6,13 @@ import type { PaymentDeps } from '../../payment.deps';
 import { paymentView } from '../../payment.views';
 import { payOrder } from './pay-order.use-case';
 
-export function servePayOrder(router: Router, { runInTransaction, waiter, orderWaitMs }: PaymentDeps): void {
+export function servePayOrder(router: Router, { runInTransaction, reads, waiter, orderWaitMs }: PaymentDeps): void {
   handleIdempotent(router, payOrderRoute, runInTransaction, async ({ identity, params, idempotently }) => {
     // order-service shows an order AWAITING_PAYMENT a moment before this service has consumed the
     // event that makes it payable here; a buyer who pays at once would get "not payable" for no
     // reason. So an order not heard of yet is waited for (woken by the event's commit, no polling:
     // a crowd of waiting payments polling starved the consumer they waited for, measured).
-    const read = () => runInTransaction((tx) => traceHeadersOfOrder(tx, params.orderId));
+    const read = () => traceHeadersOfOrder(reads, params.orderId);
     const known = await readUntil(waiter, params.orderId, read, (trace) => trace !== undefined, orderWaitMs);
     const checkoutTrace = known ?? {};
     return continueStoredTrace(checkoutTrace, 'pay order', () =>

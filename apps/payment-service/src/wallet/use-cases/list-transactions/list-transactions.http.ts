@@ -5,9 +5,9 @@ import type { WalletDeps } from '../../wallet.deps';
 import { ledgerEntryView } from '../../wallet.views';
 import { listTransactions } from './list-transactions.use-case';
 
-export function serveListTransactions(router: Router, { runInTransaction }: WalletDeps): void {
+export function serveListTransactions(router: Router, { reads }: WalletDeps): void {
   handle(router, listWalletTransactionsRoute, async ({ identity, query }) => {
-    const page = await runInTransaction((tx) => listTransactions(tx, identity.userId, query));
+    const page = await listTransactions(reads, identity.userId, query);
     return { status: 200, body: { ...page, items: page.items.map(ledgerEntryView) } };
   });
 }
