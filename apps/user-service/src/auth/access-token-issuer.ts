@@ -10,10 +10,10 @@ function claimsOf(user: User): AccessTokenClaims {
 }
 
 export async function issueAccessToken(db: Tx, keys: SigningKeys, user: User, now: Date): Promise<string> {
-  const { kid, privateKey } = await keys.current(db);
+  const { kid, alg, privateKey } = await keys.current(db);
   const issuedAt = Math.floor(now.getTime() / 1000);
   return new SignJWT({ ...claimsOf(user) })
-    .setProtectedHeader({ alg: ACCESS_TOKEN.algorithm, kid, typ: 'JWT' })
+    .setProtectedHeader({ alg, kid, typ: 'JWT' })
     .setSubject(user.id)
     .setIssuer(ACCESS_TOKEN.issuer)
     .setAudience(ACCESS_TOKEN.audience)

@@ -14,24 +14,30 @@ const RETIRE_AFTER_MS = 2 * ACCESS_TOKEN.ttlSeconds * 1000;
 
 export interface SigningKey {
   kid: string;
+  alg: string;
   privateKey: CryptoKey;
 }
 
-/** The service's ES256 keys, kept in its own database so every instance signs with the same one. */
+/** The service's signing keys, kept in its own database so every instance signs with the same one. */
 export class SigningKeys {
   private readonly imported = new Map<string, Promise<CryptoKey>>();
 
   constructor(private readonly db: Tx) {}
 
   /**
-   * At start-up: creates the first key, or a new one once the newest is `maxAgeMs` old, and
-   * retires keys replaced long enough ago. Two instances starting together may both add a key;
-   * harmless, since every active key verifies and only the newest signs.
+   * At start-up: creates the first key, or a new one once the newest is `maxAgeMs` old or of
+   * another algorithm than the platform signs with now, and retires keys replaced long enough ago.
+   * Two instances starting together may both add a key; harmless, since every active key verifies
+   * and only the newest signs.
    */
   async rotateIfDue(now: Date, maxAgeMs: number): Promise<void> {
     let keys = await findActiveSigningKeys(this.db);
     const newest = keys[0];
-    if (!newest || now.getTime() - newest.createdAt.getTime() >= maxAgeMs) keys = [await this.rotate(now), ...keys];
+    const due =
+      !newest ||
+      newest.publicJwk.alg !== ACCESS_TOKEN.algorithm ||
+      now.getTime() - newest.createdAt.getTime() >= maxAgeMs;
+    if (due) keys = [await this.rotate(now), ...keys];
     const replacedAt = keys.slice(0, -1).map((successor) => successor.createdAt.getTime());
     const expired = keys.slice(1).filter((_, i) => now.getTime() - (replacedAt[i] ?? now.getTime()) >= RETIRE_AFTER_MS);
     await retireSigningKeys(
@@ -65,12 +71,14 @@ export class SigningKeys {
   async current(db: Tx): Promise<SigningKey> {
     const [newest] = await findActiveSigningKeys(db);
     if (!newest) throw new Error('No signing key yet: rotateIfDue() runs at start-up');
+    // A key made before the platform changed algorithms signs with its own until the next rotation.
+    const alg = newest.privateJwk.alg ?? ACCESS_TOKEN.algorithm;
     let privateKey = this.imported.get(newest.kid);
     if (!privateKey) {
-      privateKey = importJWK(newest.privateJwk, ACCESS_TOKEN.algorithm) as Promise<CryptoKey>;
+      privateKey = importJWK(newest.privateJwk, alg) as Promise<CryptoKey>;
       this.imported.set(newest.kid, privateKey);
     }
-    return { kid: newest.kid, privateKey: await privateKey };
+    return { kid: newest.kid, alg, privateKey: await privateKey };
   }
 
   async jwks(): Promise<{ keys: JWK[] }> {

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { ACCESS_TOKEN, accessTokenVerifier } from '@sneakers/kit';
-import { createLocalJWKSet, decodeProtectedHeader, type JWK } from 'jose';
+import { createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { insertSigningKey } from '../../src/auth/signing-key.repository';
 import { createUserWorld, type UserWorld } from '../support/user-world';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -25,14 +27,38 @@ describe('Signing keys and the JWKS', () => {
     await expect(verify(accessToken)).resolves.toEqual({ userId: user.id, role: 'BUYER', issuedAt: expect.any(Date) });
   });
 
-  it('When the JWKS is fetched, then it holds public EC P-256 keys only (never the private part)', async () => {
+  it('When the JWKS is fetched, then it holds public RSA keys only (never the private parts)', async () => {
     const { keys } = await jwks();
 
     expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) {
-      expect(key).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig', kid: expect.any(String) });
-      expect(key).not.toHaveProperty('d');
+      expect(key).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String) });
+      for (const secret of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(key).not.toHaveProperty(secret);
     }
+  });
+
+  it('When the newest key is an ES256 one from before the move to RS256, then start-up adds an RS256 key that signs, and ES256 tokens still verify', async () => {
+    // As a deploy finds the database: its newest key signs ES256 and is far from due.
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const kid = randomUUID();
+    const meta = { kid, alg: 'ES256', use: 'sig' };
+    await insertSigningKey(world.prisma, {
+      kid,
+      publicJwk: { ...(await exportJWK(publicKey)), ...meta },
+      privateJwk: { ...(await exportJWK(privateKey)), ...meta },
+      createdAt: new Date(Date.now() + 1000),
+    });
+    const user = await world.signUp('buyers');
+    const esToken = (await world.logIn(user.email)).accessToken;
+
+    await world.deps.signingKeys.rotateIfDue(new Date(Date.now() + 2000), 90 * DAY_MS);
+    const rsToken = (await world.logIn(user.email)).accessToken;
+    const verify = accessTokenVerifier(createLocalJWKSet(await jwks()));
+
+    expect(decodeProtectedHeader(esToken)).toMatchObject({ alg: 'ES256', kid });
+    expect(decodeProtectedHeader(rsToken)).toMatchObject({ alg: 'RS256' });
+    await expect(verify(esToken)).resolves.toMatchObject({ userId: user.id });
+    await expect(verify(rsToken)).resolves.toMatchObject({ userId: user.id });
   });
 
   it('When the service starts again before the key is due, then it keeps its key', async () => {

@@ -10,7 +10,7 @@ describe('Log-in', () => {
   });
   afterAll(() => world.close());
 
-  it('When a buyer logs in, then it gets a short-lived ES256 access token for its id and role, and a refresh token', async () => {
+  it('When a buyer logs in, then it gets a short-lived RS256 access token for its id and role, and a refresh token', async () => {
     const user = await world.signUp('buyers');
 
     const res = await world.http().post('/auth/login').send({ email: user.email, password: PASSWORD });
@@ -26,7 +26,7 @@ describe('Log-in', () => {
     });
     const header = decodeProtectedHeader(res.body.accessToken);
     const claims = decodeJwt(res.body.accessToken);
-    expect(header).toMatchObject({ alg: 'ES256', kid: expect.any(String) });
+    expect(header).toMatchObject({ alg: 'RS256', kid: expect.any(String) });
     expect(claims).toMatchObject({
       sub: user.id,
       role: 'BUYER',

@@ -205,9 +205,9 @@ describe('Bad input on every endpoint: a 4xx problem+json with a stable type, an
     [
       'a JWT signed by our key for another audience',
       async () => {
-        const { kid, privateKey } = await world.deps.signingKeys.current(world.prisma);
+        const { kid, alg, privateKey } = await world.deps.signingKeys.current(world.prisma);
         const token = await new SignJWT({ role: 'ADMIN' })
-          .setProtectedHeader({ alg: 'ES256', kid })
+          .setProtectedHeader({ alg, kid })
           .setSubject(admin.identity.userId)
           .setIssuer(ACCESS_TOKEN.issuer)
           .setAudience('someone-else')

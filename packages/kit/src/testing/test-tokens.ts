@@ -9,7 +9,7 @@ export interface TestTokens {
   sign: (identity: Identity, options?: { expiresIn?: number }) => Promise<string>;
 }
 
-/** A key pair of our own, so tests mint real ES256 tokens that services verify as in production. */
+/** A key pair of our own, so tests mint real tokens that services verify as in production. */
 export async function createTestTokens(): Promise<TestTokens> {
   const { publicKey, privateKey } = await generateKeyPair(ACCESS_TOKEN.algorithm, { extractable: true });
   const kid = randomUUID();

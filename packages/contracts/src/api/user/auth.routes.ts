@@ -69,7 +69,11 @@ export const jwksRoute = {
       description: 'Every key a valid token may be signed with; pick by `kid`.',
       schema: z.object({
         keys: z.array(
-          z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string(), kid: z.string() }),
+          z.union([
+            z.object({ kty: z.literal('RSA'), n: z.string(), e: z.string(), alg: z.literal('RS256'), kid: z.string() }),
+            // Published while tokens signed before the platform moved to RS256 may still be unexpired.
+            z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string(), kid: z.string() }),
+          ]),
         ),
       }),
     },
