@@ -1,18 +1,36 @@
 import type { PoolClient } from 'pg';
 import type { OutboxRow } from './outbox-row';
 
-/** Oldest rows no other relay holds; the lock lasts until this relay commits. */
-export async function lockNextBatch(client: PoolClient, batchSize: number): Promise<OutboxRow[]> {
-  const { rows } = await client.query<OutboxRow>(
+/** The rows a relay claimed, and whether rows older than its newest are held by another relay. */
+export interface LockedBatch {
+  rows: OutboxRow[];
+  olderRowsHeldElsewhere: boolean;
+}
+
+/**
+ * Oldest rows no other relay holds; the lock lasts until this relay commits. The same statement
+ * counts every row up to the newest claimed: more than were claimed means another relay holds some
+ * (the common case, one relay, costs no second round trip).
+ */
+export async function lockNextBatch(client: PoolClient, batchSize: number): Promise<LockedBatch> {
+  const { rows } = await client.query<OutboxRow & { rows_up_to_newest: string }>(
     // payload as text: it goes to Kafka as JSON text, so parsing it here would be wasted work.
-    `SELECT id, event_id, aggregate_type, aggregate_id, type, version, payload::text AS payload, headers, created_at
-       FROM outbox
-      ORDER BY id
-      LIMIT $1
-        FOR UPDATE SKIP LOCKED`,
+    `WITH batch AS (
+       SELECT id, event_id, aggregate_type, aggregate_id, type, version, payload::text AS payload, headers, created_at
+         FROM outbox
+        ORDER BY id
+        LIMIT $1
+          FOR UPDATE SKIP LOCKED
+     )
+     SELECT batch.*, (SELECT count(*) FROM outbox WHERE id <= (SELECT max(id) FROM batch)) AS rows_up_to_newest
+       FROM batch
+      ORDER BY id`,
     [batchSize],
   );
-  return rows;
+  return {
+    rows: rows.map(({ rows_up_to_newest: _, ...row }) => row),
+    olderRowsHeldElsewhere: rows.length > 0 && Number(rows[0]?.rows_up_to_newest) !== rows.length,
+  };
 }
 
 /**
@@ -21,8 +39,11 @@ export async function lockNextBatch(client: PoolClient, batchSize: number): Prom
  * the rest goes out in a later round. A row held elsewhere stays visible here until its relay
  * deletes it, which that relay does only after Kafka acked.
  */
-export async function withoutOvertaking(client: PoolClient, rows: OutboxRow[]): Promise<OutboxRow[]> {
-  if (await nothingSkipped(client, rows)) return rows;
+export async function withoutOvertaking(
+  client: PoolClient,
+  { rows, olderRowsHeldElsewhere }: LockedBatch,
+): Promise<OutboxRow[]> {
+  if (!olderRowsHeldElsewhere) return rows;
   const lastOf = new Map<string, OutboxRow>();
   for (const row of rows) lastOf.set(aggregateKey(row), row);
   const lasts = [...lastOf.values()];
@@ -52,19 +73,6 @@ export async function withoutOvertaking(client: PoolClient, rows: OutboxRow[]): 
 
 function aggregateKey(row: { aggregate_type: string; aggregate_id: string }): string {
   return `${row.aggregate_type}\u0000${row.aggregate_id}`;
-}
-
-/**
- * The common case, one relay: no unpublished row below our newest one is missing from the batch,
- * so nothing was skipped and nothing can be overtaken. One index range count instead of a join.
- */
-async function nothingSkipped(client: PoolClient, rows: OutboxRow[]): Promise<boolean> {
-  const newest = rows[rows.length - 1];
-  if (!newest) return true;
-  const { rows: counted } = await client.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE id <= $1', [
-    newest.id,
-  ]);
-  return Number(counted[0]?.n) === rows.length;
 }
 
 /**

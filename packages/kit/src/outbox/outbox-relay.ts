@@ -86,8 +86,7 @@ export class OutboxRelay {
     client.on('error', onError);
     try {
       await client.query('BEGIN');
-      const locked = await lockNextBatch(client, this.batchSize);
-      const rows = locked.length > 0 ? await withoutOvertaking(client, locked) : [];
+      const rows = await withoutOvertaking(client, await lockNextBatch(client, this.batchSize));
       if (rows.length > 0) {
         await this.send(rows);
         await this.options.afterPublish?.(rows);
