@@ -8,7 +8,7 @@ type ClientWithAdapter<C> = new (options: { adapter: PrismaPg }) => C;
 /** A service's database: its Prisma client, and the pg pool under it for the raw-SQL hot paths. */
 export interface ServiceDatabase<C> {
   prisma: C;
-  /** Shared with `prisma`, so one budget of connections serves both; `prisma.$disconnect()` ends it. */
+  /** Shared with `prisma`, so one budget of connections serves both; end it after `prisma.$disconnect()`. */
   pool: Pool;
 }
 
