@@ -61,7 +61,12 @@ export async function forward(req: Request, res: Response, upstream: Upstream): 
   for (const [name, value] of Object.entries(answer.headers)) {
     if (value !== undefined && !HOP_BY_HOP.has(name) && name !== 'x-request-id') res.setHeader(name, value);
   }
-  await pipeline(answer.body, res);
+  await pipeline(answer.body, res).catch((error: unknown) => {
+    // The client left before the answer was through: nobody is left to tell, and pipeline has
+    // already dropped the rest of the service's answer.
+    if (res.destroyed && !res.writableFinished) return;
+    throw error;
+  });
 }
 
 const connectionDropped = (error: unknown) => {
