@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { forward, upstreamPool } from '../src/routing/forward';
+import { forward } from '../src/routing/forward';
 
 const listen = (server: http.Server) =>
   new Promise<number>((resolve) =>
@@ -23,13 +23,13 @@ describe('Forwarding an answer to a client that leaves', () => {
       setTimeout(() => res.end('1}'), 500);
     });
     servers.push(service);
-    const pool = upstreamPool(`http://127.0.0.1:${await listen(service)}`);
+    const upstream = { service: 'catalog-service', host: '127.0.0.1', port: await listen(service), timeoutMs: 5_000 };
     let settled: (outcome: string) => void = () => undefined;
     const forwarded = new Promise<string>((resolve) => {
       settled = resolve;
     });
     const gateway = express().get('/things', (req, res) => {
-      forward(req, res, { service: 'catalog-service', pool, timeoutMs: 5_000 }).then(
+      forward(req, res, upstream).then(
         () => settled('ended quietly'),
         (error: unknown) => settled(`failed: ${String(error)}`),
       );
@@ -44,6 +44,5 @@ describe('Forwarding an answer to a client that leaves', () => {
     client.on('error', () => undefined);
 
     expect(await forwarded).toBe('ended quietly');
-    await pool.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { PlatformRoute, PlatformService } from '@sneakers/contracts';
 import { accessGuards, enterRoute, expressPath } from '@sneakers/kit';
 import { Router } from 'express';
-import { forward, upstreamPool } from './forward';
+import { forward } from './forward';
 
 /**
  * Every public route and nothing else: a service's internal endpoints are unreachable because they
@@ -15,16 +15,15 @@ export function routeTable(
 ): Router {
   const router = Router();
   const seen = new Set<string>();
-  const pools = new Map<string, ReturnType<typeof upstreamPool>>();
   for (const route of routes) {
     const id = `${route.method.toUpperCase()} ${route.path}`;
     if (seen.has(id)) throw new Error(`Route ${id} is declared twice`);
     seen.add(id);
     const guards = accessGuards(route.access);
-    const { origin } = new URL(upstreams[route.service]);
-    const pool = pools.get(origin) ?? upstreamPool(origin);
-    pools.set(origin, pool);
-    const upstream = { service: route.service, pool, timeoutMs };
+    const { hostname, port } = new URL(upstreams[route.service]);
+    // An IPv6 literal comes bracketed in a URL, bare as a host to connect to.
+    const host = hostname.replace(/^\[(.*)\]$/, '$1');
+    const upstream = { service: route.service, host, port: Number(port || 80), timeoutMs };
     router[route.method](expressPath(route.path), enterRoute, ...guards, (req, res, next) => {
       forward(req, res, upstream).catch(next);
     });
