@@ -8,7 +8,7 @@ type ClientWithAdapter<C> = new (options: { adapter: PrismaPg }) => C;
 /** A service's database: its Prisma client, and the pg pool under it for the raw-SQL hot paths. */
 export interface ServiceDatabase<C> {
   prisma: C;
-  /** Shared with `prisma`, so one budget of connections serves both; end it after `prisma.$disconnect()`. */
+  /** Shared with `prisma`, so one budget of connections serves both; `closeServiceDatabase` ends both. */
   pool: Pool;
 }
 
@@ -36,4 +36,16 @@ export function createPrismaClient<C>(
   options: { max?: number; logger?: Logger } = {},
 ): C {
   return createServiceDatabase(Client, connectionString, options).prisma;
+}
+
+/**
+ * Prisma ends the pool under it only if it ever connected; a service whose work all runs on pg
+ * may never have used it, and the pool's idle connections would outlive the database they are to.
+ */
+export async function closeServiceDatabase({
+  prisma,
+  pool,
+}: ServiceDatabase<{ $disconnect: () => Promise<void> }>): Promise<void> {
+  await prisma.$disconnect();
+  if (!pool.ending) await pool.end();
 }

@@ -11,6 +11,7 @@ import {
 } from '../auth';
 import { loadConfigOrExit, type ServiceEnv } from '../config';
 import {
+  closeServiceDatabase,
   DEFAULT_TRANSACTION_LIMITS,
   guardedPool,
   pgSqlExecutor,
@@ -220,19 +221,10 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv,
     ...(definition.drain ?? []),
     {
       name: 'database',
-      stop: async () => Promise.all([closeDatabase(prisma, pool), relayPool?.end()]).then(() => undefined),
+      stop: async () => Promise.all([closeServiceDatabase({ prisma, pool }), relayPool?.end()]).then(() => undefined),
     },
     ...(ownsProcess ? [{ name: 'telemetry', stop: shutdownTelemetry }] : []),
   ];
   const running = await serve(app, { port: config.PORT, host: config.HOST, logger, drain, handleSignals: ownsProcess });
   return { ...running, prisma, runInTransaction, reactions, metrics };
-}
-
-/**
- * Prisma ends the pool under it only if it ever connected; a service whose work all runs on pg
- * may never have used it, and its pool's idle connections would outlive the database they are to.
- */
-async function closeDatabase(prisma: { $disconnect: () => Promise<void> }, pool: Pool): Promise<void> {
-  await prisma.$disconnect();
-  if (!pool.ending) await pool.end();
 }

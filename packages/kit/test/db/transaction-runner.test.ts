@@ -4,6 +4,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { AppError, createHttpApp, handle, type RouteContract } from '../../src';
 import {
+  closeServiceDatabase,
   createPrismaClient,
   createServiceDatabase,
   pgSqlExecutor,
@@ -142,25 +143,29 @@ describe.each(RUNNERS)('Transactions on %s when every database connection is bus
   });
 });
 
-describe('A transaction on pg itself that outlives its time limit', () => {
-  let database: TestDatabase;
-  let service: ServiceDatabase<PrismaClient>;
-
+/** A fresh database with its Prisma client and pool, for one describe block. */
+function useServiceDatabase(): () => ServiceDatabase<PrismaClient> {
+  let database: TestDatabase | undefined;
+  let service: ServiceDatabase<PrismaClient> | undefined;
   beforeAll(async () => {
     database = await createTestDatabase(SHARED_DIR);
     service = createServiceDatabase(PrismaClient, database.url, { max: 2 });
   });
-
   afterAll(async () => {
-    await service?.prisma.$disconnect();
+    if (service) await closeServiceDatabase(service);
     await database?.drop();
   });
+  return () => service as ServiceDatabase<PrismaClient>;
+}
 
-  const runInTransaction = () => pgTransactionRunner(service.pool, { maxWaitMs: 1_000, timeoutMs: 300 });
+describe('A transaction on pg itself that outlives its time limit', () => {
+  const database = useServiceDatabase();
+
+  const runInTransaction = () => pgTransactionRunner(database().pool, { maxWaitMs: 1_000, timeoutMs: 300 });
   const insertSlow = async (tx: SqlExecutor) =>
     tx.$executeRawUnsafe("INSERT INTO idempotency_keys (scope, key, fingerprint) VALUES ('test', 'slow', 'f')");
   const slowRows = async () => {
-    const [row] = await pgSqlExecutor(service.pool).$queryRawUnsafe<Array<{ n: number }>>(
+    const [row] = await pgSqlExecutor(database().pool).$queryRawUnsafe<Array<{ n: number }>>(
       "SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'slow'",
     );
     return row?.n;
@@ -194,18 +199,7 @@ describe('A transaction on pg itself that outlives its time limit', () => {
 });
 
 describe('A row read through pg itself and through Prisma', () => {
-  let database: TestDatabase;
-  let service: ServiceDatabase<PrismaClient>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(SHARED_DIR);
-    service = createServiceDatabase(PrismaClient, database.url, { max: 2 });
-  });
-
-  afterAll(async () => {
-    await service?.prisma.$disconnect();
-    await database?.drop();
-  });
+  const database = useServiceDatabase();
 
   it('When the same statement runs through both, then every column type comes back as the same value', async () => {
     // What a repository written against Prisma's raw API reads: it must not change under pg.
@@ -215,8 +209,8 @@ describe('A row read through pg itself and through Prisma', () => {
         '2026-03-04'::date AS day, '{"a": [1, "b"]}'::jsonb AS doc, '{"z": 1, "a": 2}'::json AS text_doc,
         ARRAY['p', 'q']::text[] AS texts, $1::int AS param`;
 
-    const [viaPrisma] = await service.prisma.$queryRawUnsafe<unknown[]>(statement, 7);
-    const [viaPg] = await pgSqlExecutor(service.pool).$queryRawUnsafe<unknown[]>(statement, 7);
+    const [viaPrisma] = await database().prisma.$queryRawUnsafe<unknown[]>(statement, 7);
+    const [viaPg] = await pgSqlExecutor(database().pool).$queryRawUnsafe<unknown[]>(statement, 7);
 
     expect(viaPg).toEqual(viaPrisma);
     expect(viaPg).toMatchObject({ big: 9007199254740993n, day: new Date('2026-03-04T00:00:00Z') });
