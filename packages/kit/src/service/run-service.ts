@@ -200,11 +200,11 @@ export async function runService<Tx extends SqlExecutor, Env extends ServiceEnv,
     requestLogFields: definition.logFields?.request,
     bodyLimit: config.HTTP_BODY_LIMIT,
     verifyAccessToken: definition.keepsSellerStatuses
-      ? withCurrentSellerStatus(verifyAccessToken, (sellerId) => findSellerStatus(prisma, sellerId))
+      ? withCurrentSellerStatus(verifyAccessToken, (sellerId) => findSellerStatus(sql, sellerId))
       : verifyAccessToken,
     routes: [...(definition.routes?.({ config, prisma, sql, runInTransaction }) ?? []), operations.router],
     readiness: [
-      { name: 'database', check: async () => void (await prisma.$queryRawUnsafe('SELECT 1')) },
+      { name: 'database', check: async () => void (await sql.$queryRawUnsafe('SELECT 1')) },
       { name: 'kafka', check: async () => void (await admin.describeCluster()) },
       ...(definition.readiness ?? []),
     ],
