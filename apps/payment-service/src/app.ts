@@ -1,4 +1,4 @@
-import { type ChangeWaiter, routerFor, type TransactionRunner } from '@sneakers/kit';
+import { type ChangeWaiter, routerFor, type SqlReader, type TransactionRunner } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { PaymentServiceConfig } from './config';
 import { servePayOrder } from './payment/use-cases/pay-order/pay-order.http';
@@ -7,13 +7,12 @@ import { serveChargeWallet } from './wallet/use-cases/charge-wallet/charge-walle
 import { serveGetWallet } from './wallet/use-cases/get-wallet/get-wallet.http';
 import { serveListTransactions } from './wallet/use-cases/list-transactions/list-transactions.http';
 import type { WalletDeps } from './wallet/wallet.deps';
-import type { WalletReader } from './wallet/wallet.repository';
 
 export interface PaymentRoutesDeps {
   config: Pick<PaymentServiceConfig, 'WALLET_MAX_CHARGE' | 'WALLET_BALANCE_CAP' | 'PAYMENT_ORDER_WAIT_MS'>;
   runInTransaction: TransactionRunner<Tx>;
   /** Reads of one statement, which need no transaction of their own (the service's client). */
-  reads: WalletReader;
+  reads: SqlReader;
   /** Wakes payments waiting for an order not heard of yet. */
   payableOrders: ChangeWaiter;
 }

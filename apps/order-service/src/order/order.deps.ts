@@ -1,13 +1,12 @@
-import type { ChangeWaiter, TransactionRunner } from '@sneakers/kit';
+import type { ChangeWaiter, SqlReader, TransactionRunner } from '@sneakers/kit';
 import type { Tx } from '../prisma';
-import type { OrderReader } from './order.repository';
 import type { SagaOutcomes } from './saga-outcomes';
 
 /** What the order endpoints need from the running service. */
 export interface OrderDeps {
   runInTransaction: TransactionRunner<Tx>;
   /** Reads of one statement, which need no transaction of their own (the service's client). */
-  reads: OrderReader;
+  reads: SqlReader;
   waiter: ChangeWaiter;
   /** Where a buyer's cancel is reported as an ended checkout. */
   outcomes?: SagaOutcomes;

@@ -1,5 +1,5 @@
 import type { DiscountRule } from '@sneakers/contracts';
-import type { InstantPosition, KeysetWindow, SqlExecutor } from '@sneakers/kit';
+import type { InstantPosition, KeysetWindow, SqlExecutor, SqlReader } from '@sneakers/kit';
 import type { Prisma } from '../generated/prisma/client';
 import type { CancelReason, Order, OrderStatus } from './domain/order';
 
@@ -29,9 +29,6 @@ export async function insertOrder(tx: SqlExecutor, order: Order): Promise<void> 
   );
 }
 
-/** Reads orders in one statement (a transaction's, or the client's own outside one). */
-export type OrderReader = Pick<SqlExecutor, '$queryRawUnsafe'>;
-
 /**
  * The order and its lines in one statement: on the hot paths (every saga step, every `Prefer: wait`
  * re-read) each round trip to PostgreSQL costs more CPU than the query, so the lines come as JSON.
@@ -49,12 +46,12 @@ const SELECT_ORDERS = `
 const SELECT_ORDER = `${SELECT_ORDERS} WHERE o.id = $1::uuid`;
 
 /** The order with its row locked until the transaction ends, so transitions of one order queue up. */
-export async function lockOrder(tx: OrderReader, id: string): Promise<Order | undefined> {
+export async function lockOrder(tx: SqlReader, id: string): Promise<Order | undefined> {
   const [row] = await tx.$queryRawUnsafe<OrderRow[]>(`${SELECT_ORDER} FOR UPDATE OF o`, id);
   return row ? toOrder(row) : undefined;
 }
 
-export async function findOrder(db: OrderReader, id: string): Promise<Order | undefined> {
+export async function findOrder(db: SqlReader, id: string): Promise<Order | undefined> {
   const [row] = await db.$queryRawUnsafe<OrderRow[]>(SELECT_ORDER, id);
   return row ? toOrder(row) : undefined;
 }
@@ -102,7 +99,7 @@ export async function saveOrder(tx: SqlExecutor, order: Order): Promise<void> {
  * first does.
  */
 export async function listBuyerOrders(
-  db: OrderReader,
+  db: SqlReader,
   buyerId: string,
   { after, take, status }: KeysetWindow<InstantPosition<'placedAt'>> & { status?: OrderStatus },
 ): Promise<Order[]> {

@@ -1,4 +1,4 @@
-import type { CarrierHeaders, SqlExecutor } from '@sneakers/kit';
+import type { CarrierHeaders, SqlReader } from '@sneakers/kit';
 import type { Tx } from '../prisma';
 import type { PayableOrder } from './domain/payable-order';
 
@@ -34,10 +34,7 @@ export async function lockPayableOrders(tx: Tx, orderIds: string[]): Promise<voi
  * The checkout's trace context stored with the order (empty when none came with its events), or
  * undefined when no event about the order has arrived yet.
  */
-export async function traceHeadersOfOrder(
-  db: Pick<SqlExecutor, '$queryRawUnsafe'>,
-  orderId: string,
-): Promise<CarrierHeaders | undefined> {
+export async function traceHeadersOfOrder(db: SqlReader, orderId: string): Promise<CarrierHeaders | undefined> {
   const [order] = await db.$queryRawUnsafe<Array<{ traceHeaders: CarrierHeaders | null }>>(
     'SELECT trace_headers AS "traceHeaders" FROM payable_orders WHERE order_id = $1::uuid',
     orderId,

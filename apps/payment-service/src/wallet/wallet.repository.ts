@@ -1,4 +1,4 @@
-import type { InstantPosition, KeysetWindow, SqlExecutor } from '@sneakers/kit';
+import type { InstantPosition, KeysetWindow, SqlExecutor, SqlReader } from '@sneakers/kit';
 import type { WalletTransaction } from '../generated/prisma/client';
 import type { Tx } from '../prisma';
 import type { LedgerEntry, LedgerEntryType } from './domain/ledger-entry';
@@ -96,9 +96,6 @@ export async function recordLedgerEntry(
   return toLedgerEntry(row as LedgerRow);
 }
 
-/** Reads of one statement, which need no transaction of their own (the service's client). */
-export type WalletReader = Pick<SqlExecutor, '$queryRawUnsafe'>;
-
 const SELECT_BALANCE = 'SELECT balance FROM wallets WHERE user_id = $1::uuid';
 
 /**
@@ -106,14 +103,14 @@ const SELECT_BALANCE = 'SELECT balance FROM wallets WHERE user_id = $1::uuid';
  * three round trips instead of one (Prisma's share of payment-service's CPU under that load fell
  * from 27 % to 13 % without them, measured with --cpu-prof).
  */
-export async function findBalance(db: WalletReader, userId: string): Promise<number | undefined> {
+export async function findBalance(db: SqlReader, userId: string): Promise<number | undefined> {
   const [row] = await db.$queryRawUnsafe<Array<{ balance: number }>>(SELECT_BALANCE, userId);
   return row?.balance;
 }
 
 /** Newest first by (created_at, id); `after` continues strictly after the last entry shown. */
 export async function listLedgerEntries(
-  db: WalletReader,
+  db: SqlReader,
   userId: string,
   { after, take }: KeysetWindow<InstantPosition<'createdAt'>>,
 ): Promise<LedgerEntry[]> {

@@ -68,14 +68,14 @@ export function accessTokenVerifier(keys: JWTVerifyGetKey): AccessTokenVerifier 
     const parsedHeader = header.safeParse(decodeJson(encodedHeader));
     if (!parsedHeader.success) throw AuthErrors.invalidToken();
     const { alg, kid } = parsedHeader.data;
-    const key = keyObjectOf(
-      await Promise.resolve()
-        .then(() => keys({ alg, kid }, { payload: encodedPayload, signature, protected: encodedHeader }))
-        // No key for that kid (or alg) is a bad token; a key set that cannot be fetched is not.
-        .catch((error: unknown) =>
-          Promise.reject(error instanceof errors.JOSEError ? AuthErrors.invalidToken() : error),
-        ),
-    );
+    let found: unknown;
+    try {
+      found = await keys({ alg, kid }, { payload: encodedPayload, signature, protected: encodedHeader });
+    } catch (error) {
+      // No key for that kid (or alg) is a bad token; a key set that cannot be fetched is not.
+      throw error instanceof errors.JOSEError ? AuthErrors.invalidToken() : error;
+    }
+    const key = keyObjectOf(found);
     const check = SIGNATURE_CHECKS[alg];
     if (key.asymmetricKeyType !== check.keyType) throw AuthErrors.invalidToken();
     const signed = Buffer.from(`${encodedHeader}.${encodedPayload}`);

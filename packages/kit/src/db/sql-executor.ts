@@ -7,5 +7,8 @@ export interface SqlExecutor {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
 }
 
+/** What a read of one statement needs: a transaction's executor, or the pool's outside one. */
+export type SqlReader = Pick<SqlExecutor, '$queryRawUnsafe'>;
+
 /** Runs `work` in one database transaction (a service passes `fn => prisma.$transaction(fn)`). */
 export type TransactionRunner<Tx extends SqlExecutor = SqlExecutor> = <R>(work: (tx: Tx) => Promise<R>) => Promise<R>;
