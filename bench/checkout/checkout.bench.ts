@@ -2,8 +2,9 @@
  * Checkout end to end: N buyers with balance place an order and pay through the gateway, all at
  * once. The five services and the gateway run as separate processes (as in production) on a private
  * Kafka broker; this process only drives them. Per order it measures place→AWAITING_PAYMENT (from
- * POST /orders until a GET with `Prefer: wait` shows AWAITING_PAYMENT) and place→PAID (then pay; the
- * order's `updatedAt` once it shows PAID is when it became PAID), and the CPU each process spent per
+ * POST /orders until a GET with `Prefer: wait` shows AWAITING_PAYMENT) and place→PAID (then pay, and
+ * hold a GET with that answer's ETag in `If-None-Match` until the order changes, as a client that
+ * waits for its receipt does: the order's `updatedAt` is when it became PAID), and the CPU each process spent per
  * paid order (from /proc: gateway, each service, the broker, PostgreSQL, Redis, this driver). Prints
  * one JSON document.
  * Needs PostgreSQL and Redis as for the tests (`npm run infra:up`); Kafka is started here.
@@ -26,13 +27,6 @@ const KAFKA_PORT = 19692;
 const PORTS = { user: 3501, catalog: 3502, coupon: 3503, order: 3504, payment: 3505 } as const;
 const GATEWAY_PORT = 3500;
 const GATEWAY = `http://127.0.0.1:${GATEWAY_PORT}`;
-// `Prefer: wait` only holds PENDING, so PAID has to be polled. Every buyer polling every 100 ms made
-// ~85 % of order-service's requests and ~40 % of its CPU, on 2 cores the saga's bottleneck (measured):
-// the bench slowed what it measured. So a few requests at a time look for PAID, and the time comes
-// from the order's own `updatedAt` (same machine, same clock), not from when the poll saw it.
-const PAID_WATCHERS = 4;
-const PAID_POLL_MS = Number(process.env.BENCH_PAID_POLL_MS ?? 50);
-
 async function mapWithConcurrency<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
@@ -54,16 +48,17 @@ async function call(
     headers: { authorization, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
     body: body ? JSON.stringify(body) : undefined,
   });
+  const etag = res.headers.get('etag') ?? undefined;
   const json = (await res.json().catch(() => ({}))) as {
     id?: string;
     status?: string;
     updatedAt?: string;
     code?: string;
   };
-  return { status: res.status, body: json };
+  return { status: res.status, etag, body: json };
 }
 
-/** Places and pays; resolves once paid, with what is needed to learn when the order became PAID. */
+/** Places, pays and waits for the receipt; resolves with when the order became PAID. */
 async function checkout(authorization: string, skuId: string) {
   const startedAt = Date.now();
   const start = performance.now();
@@ -73,31 +68,26 @@ async function checkout(authorization: string, skuId: string) {
   });
   if (placed.status !== 202 || !placed.body.id) throw new Error(`POST /orders: ${placed.status} ${placed.body.code}`);
   const orderPath = `/orders/${placed.body.id}`;
-  let order: { status?: string };
+  let shown: Awaited<ReturnType<typeof call>>;
   do {
-    const res = await call('GET', orderPath, authorization, { headers: { prefer: 'wait=10' } });
-    if (res.status !== 200) throw new Error(`GET ${orderPath}: ${res.status} ${res.body.code}`);
-    order = res.body;
-  } while (order.status === 'PENDING');
-  if (order.status !== 'AWAITING_PAYMENT') throw new Error(`order ${placed.body.id} is ${order.status}`);
+    shown = await call('GET', orderPath, authorization, { headers: { prefer: 'wait=10' } });
+    if (shown.status !== 200) throw new Error(`GET ${orderPath}: ${shown.status} ${shown.body.code}`);
+  } while (shown.body.status === 'PENDING');
+  if (shown.body.status !== 'AWAITING_PAYMENT') throw new Error(`order ${placed.body.id} is ${shown.body.status}`);
   const awaitingMs = performance.now() - start;
   const paid = await call('POST', `${orderPath}/payment`, authorization, {
     headers: { 'idempotency-key': randomUUID() },
   });
   if (paid.status !== 201) throw new Error(`payment of ${placed.body.id}: ${paid.status} ${paid.body.code}`);
-  return { authorization, orderPath, startedAt, awaitingMs };
-}
-
-/** When the order became PAID (epoch ms), polled by a few watchers in turn so polling stays light. */
-async function paidAt(paidOrders: Array<{ authorization: string; orderPath: string }>): Promise<number[]> {
-  return mapWithConcurrency(paidOrders, PAID_WATCHERS, async ({ authorization, orderPath }) => {
-    for (;;) {
-      const { body: order } = await call('GET', orderPath, authorization);
-      if (order.status === 'PAID') return Date.parse(order.updatedAt as string);
-      if (order.status !== 'AWAITING_PAYMENT') throw new Error(`${orderPath} is ${order.status}`);
-      await new Promise((resolve) => setTimeout(resolve, PAID_POLL_MS));
-    }
-  });
+  for (;;) {
+    const etag = shown.etag ?? '';
+    const res = await call('GET', orderPath, authorization, { headers: { prefer: 'wait=10', 'if-none-match': etag } });
+    if (res.status === 200) shown = res;
+    else if (res.status !== 304) throw new Error(`GET ${orderPath}: ${res.status} ${res.body.code}`);
+    if (shown.body.status === 'PAID')
+      return { startedAt, awaitingMs, paidAt: Date.parse(shown.body.updatedAt as string) };
+    if (shown.body.status !== 'AWAITING_PAYMENT') throw new Error(`${orderPath} is ${shown.body.status}`);
+  }
 }
 
 async function main() {
@@ -150,13 +140,12 @@ async function main() {
     ]);
     const startedAt = Date.now();
     const results = await Promise.all(buyers.map((buyer) => checkout(buyer.authorization, buyer.skuId)));
-    const paid = await paidAt(results);
-    const wallMs = Math.max(...paid) - startedAt;
+    const wallMs = Math.max(...results.map((r) => r.paidAt)) - startedAt;
     const cpuPerOrder = cpu.per(BUYERS);
 
     const ordersPerSec = Math.round((BUYERS / wallMs) * 1000 * 10) / 10;
     const placeToAwaitingPayment = summarize(results.map((r) => r.awaitingMs));
-    const placeToPaid = summarize(results.map((r, i) => (paid[i] as number) - r.startedAt));
+    const placeToPaid = summarize(results.map((r) => r.paidAt - r.startedAt));
     const target = {
       ordersPerSec: 200,
       placeToAwaitingPaymentP99Ms: 1000,
@@ -167,7 +156,7 @@ async function main() {
       JSON.stringify(
         {
           bench: 'checkout',
-          settings: { buyers: BUYERS, paidWatchers: PAID_WATCHERS, paidPollMs: PAID_POLL_MS },
+          settings: { buyers: BUYERS },
           machine: { loadAverageBefore: loadBefore, node: process.version },
           results: {
             orders: results.length,

@@ -97,6 +97,19 @@ describe('Gateway HTTP basics', () => {
     expect(res.headers['x-request-id']).toBe('req-42');
   });
 
+  it('When a client sends back the ETag it holds, then the service sees If-None-Match and its 304 comes through', async () => {
+    // The stub echoes the request id, so the same id makes the same body (and ETag) twice.
+    const get = () => request(gateway.fixture().app).get('/things').set('x-request-id', 'req-etag');
+    const first = await get();
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toBeDefined();
+
+    const again = await get().set('if-none-match', first.headers.etag as string);
+
+    expect(again.status).toBe(304);
+    expect(again.headers.etag).toBe(first.headers.etag);
+  });
+
   it('When a buyer posts with an Idempotency-Key, then body, token and key are forwarded', async () => {
     const token = await gateway.fixture().tokens.sign({ userId: randomUUID(), role: 'BUYER' });
     const res = await request(gateway.fixture().app)

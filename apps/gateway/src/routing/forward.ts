@@ -9,7 +9,14 @@ import { GatewayErrors } from './gateway.errors';
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: 60_000 });
 
 /** What a client may send on to a service; everything else (cookies, hop-by-hop) stays here. */
-const FORWARDED_REQUEST_HEADERS = ['authorization', 'idempotency-key', 'prefer', 'accept', 'x-request-id'];
+const FORWARDED_REQUEST_HEADERS = [
+  'authorization',
+  'idempotency-key',
+  'prefer',
+  'if-none-match',
+  'accept',
+  'x-request-id',
+];
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length']);
 
 export interface Upstream {

@@ -1,4 +1,5 @@
 import type { orderSchema, orderTimelineSchema } from '@sneakers/contracts';
+import { preparedPerValue } from '@sneakers/kit';
 import type { z } from 'zod';
 import type { Order } from './domain/order';
 import type { OrderStep } from './order-steps.repository';
@@ -18,6 +19,9 @@ export const orderView = (order: Order): z.infer<typeof orderSchema> => ({
   placedAt: order.placedAt.toISOString(),
   updatedAt: order.updatedAt.toISOString(),
 });
+
+/** The order's view serialized once per read, with the ETag a conditional GET is compared against. */
+export const orderBody = preparedPerValue(orderView);
 
 export const timelineView = (orderId: string, steps: OrderStep[]): z.infer<typeof orderTimelineSchema> => ({
   orderId,

@@ -3,11 +3,11 @@ import request from 'supertest';
 import { preferredWaitMs } from '../../src/order/waiting/prefer-wait';
 import { type Caller, type OrderApp, startOrderApp } from '../support/order-app';
 import { placeThroughApi } from '../support/place';
-import { type PlacedOrder, stockReservedFor } from '../support/saga-events';
+import { type PlacedOrder, paymentCompletedFor, stockReservedFor } from '../support/saga-events';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('Prefer: wait on POST /orders and GET /orders/{id}', () => {
+describe('Prefer: wait on POST /orders and GET /orders/{id}, and If-None-Match with it', () => {
   let app: OrderApp;
   let buyer: Caller;
 
@@ -91,6 +91,70 @@ describe('Prefer: wait on POST /orders and GET /orders/{id}', () => {
       .set('Authorization', (await app.caller('BUYER')).authorization)
       .set('Prefer', 'wait=5');
     expect(res.status).toBe(404);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  /** An order awaiting payment, and the GET that shows it (with its ETag). */
+  const awaitingPayment = async () => {
+    const placed = await placeThroughApi(app, buyer);
+    await app.deliver(stockReservedFor(placed));
+    const shown = await request(app.server).get(`/orders/${placed.id}`).set('Authorization', buyer.authorization);
+    expect(shown.body.status).toBe('AWAITING_PAYMENT');
+    return { placed, amount: shown.body.amount as number, etag: shown.headers.etag as string };
+  };
+
+  it('When a buyer waits with If-None-Match on the AWAITING_PAYMENT order and it is paid meanwhile, then the PAID order comes back at once with a new ETag', async () => {
+    const { placed, amount, etag } = await awaitingPayment();
+    const started = Date.now();
+
+    const [res] = await Promise.all([
+      request(app.server)
+        .get(`/orders/${placed.id}`)
+        .set('Authorization', buyer.authorization)
+        .set('If-None-Match', etag)
+        .set('Prefer', 'wait=10'),
+      sleep(300).then(() => app.deliver(paymentCompletedFor(placed, amount))),
+    ]);
+
+    const elapsed = Date.now() - started;
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('PAID');
+    expect(res.headers.etag).toBeDefined();
+    expect(res.headers.etag).not.toBe(etag);
+    expect(elapsed).toBeGreaterThanOrEqual(300);
+    expect(elapsed).toBeLessThan(1_500);
+  });
+
+  it('When nothing changes within Prefer: wait=1 and the buyer holds the current ETag, then 304 after about a second, with no body', async () => {
+    const { placed, etag } = await awaitingPayment();
+    const started = Date.now();
+
+    const res = await request(app.server)
+      .get(`/orders/${placed.id}`)
+      .set('Authorization', buyer.authorization)
+      .set('If-None-Match', etag)
+      .set('Prefer', 'wait=1');
+
+    expect(res.status).toBe(304);
+    expect(res.text ?? '').toBe('');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(Date.now() - started).toBeLessThan(2_500);
+  });
+
+  it('When the ETag a buyer holds is already stale, then the current order comes back at once, however long the wait asked', async () => {
+    const placed = await placeThroughApi(app, buyer);
+    const pending = await request(app.server).get(`/orders/${placed.id}`).set('Authorization', buyer.authorization);
+    await app.deliver(stockReservedFor(placed));
+    const started = Date.now();
+
+    const res = await request(app.server)
+      .get(`/orders/${placed.id}`)
+      .set('Authorization', buyer.authorization)
+      .set('If-None-Match', pending.headers.etag as string)
+      .set('Prefer', 'wait=10');
+
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('AWAITING_PAYMENT');
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 

@@ -1,3 +1,4 @@
+export * from './conditional-get';
 export * from './fields';
 export * from './operations';
 export * from './prepared-json';

@@ -27,12 +27,16 @@ export const getOrderRoute = {
   service: 'order-service',
   method: 'get',
   path: '/orders/{orderId}',
-  summary: `One order (its buyer or an admin).${PREFER_WAIT}`,
+  summary:
+    'One order (its buyer or an admin), with its ETag. `Prefer: wait=N` (N ≤ 10) holds the answer until ' +
+    'the order leaves PENDING or N seconds passed; with `If-None-Match`, until the order is no longer ' +
+    'the one that tag names (any change, PAID included), then 304 if it still is.',
   tag: 'orders',
   access: ['BUYER', 'ADMIN'],
   params: orderIdParams,
   responses: {
     200: { description: 'The order', schema: orderSchema },
+    304: { description: 'Not modified: still the order `If-None-Match` names' },
     400: { description: 'Invalid order id' },
     401: { description: 'No valid access token' },
     403: { description: 'Not a buyer or admin' },
