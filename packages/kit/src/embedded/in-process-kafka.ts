@@ -29,6 +29,8 @@ interface ConsumerGroup {
 }
 
 const GROUP_JOIN = 'consumer.group_join';
+// Never emitted: one process, no rebalance. Declared so code written for kafkajs can listen for it.
+const REBALANCING = 'consumer.rebalancing';
 const RETRY_AFTER_FAILURE_MS = 1000;
 // Appends and departures wake consumers at once; this only bounds a wait nothing would end.
 const IDLE_WAIT_MS = 1000;
@@ -201,7 +203,7 @@ export class InProcessKafka {
 }
 
 class InProcessConsumer {
-  readonly events = { GROUP_JOIN };
+  readonly events = { GROUP_JOIN, REBALANCING };
   private topics: string[] = [];
   private fromBeginning = false;
   private readonly listeners = new Set<(event: unknown) => void>();

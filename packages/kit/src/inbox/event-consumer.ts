@@ -10,6 +10,7 @@ import { backoffDelay, WakeSignal, withTimeout } from '../timing';
 import { applyOnce, applyRunOnce } from './apply-once';
 import { sendToDeadLetterTopic } from './dead-letter';
 import { decodeMessage } from './decode-message';
+import { OffsetCommits } from './offset-commits';
 import type { Reaction } from './reaction';
 
 export interface EventConsumerOptions<Tx extends SqlExecutor> {
@@ -75,6 +76,7 @@ const tracer = trace.getTracer('@sneakers/kit/inbox');
 export class EventConsumer<Tx extends SqlExecutor> {
   private readonly consumer: Consumer;
   private readonly producer: Producer;
+  private readonly commits: OffsetCommits;
   private readonly admin: Admin | undefined;
   private unwatchLag: (() => void) | undefined;
   private readonly reactions: Map<string, Reaction<Tx>>;
@@ -93,6 +95,10 @@ export class EventConsumer<Tx extends SqlExecutor> {
       sessionTimeout: 10_000,
       rebalanceTimeout: 10_000,
     });
+    this.commits = new OffsetCommits(this.consumer, options.logger);
+    // Commit what is applied while this member still owns its partitions; the new owners go on from there.
+    this.consumer.on(this.consumer.events.REBALANCING, () => void this.commits.commit());
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.commits.forget());
     this.producer = createProducer(options.kafka);
     this.admin = options.metrics ? options.kafka.admin() : undefined;
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => this.crashed(payload.error, payload.restart));
@@ -119,6 +125,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
     this.stopping = true;
     this.unwatchLag?.();
     this.stopSignal.interrupt();
+    await this.commits.commit();
     await this.consumer.disconnect();
     await this.producer.disconnect();
     await this.admin?.disconnect();
@@ -130,26 +137,39 @@ export class EventConsumer<Tx extends SqlExecutor> {
   }
 
   /** Handles a fetched batch in order, consecutive events together where they may share a transaction. */
-  private async handleFetched({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
-    // Types this consumer does not react to are skipped, and do not split runs.
-    const deliveries = batch.messages
-      .map((message) => this.prepare(batch.topic, batch.partition, message))
-      .filter((delivery): delivery is Handled<Tx> => delivery.kind !== 'ignore');
-    const together = (run: Handled<Tx>[], next: Handled<Tx>) => {
-      const first = run[0] as Handled<Tx>;
-      if (first.kind !== 'event' || next.kind !== 'event') return false;
-      return this.options.shareTransactions || (next.reaction === first.reaction && !!next.reaction.handleBatch);
-    };
-    for (const run of consecutiveRuns(deliveries, together, this.options.maxBatchSize ?? 100)) {
-      // After a rebalance or at shutdown the rest is redelivered, to whoever owns the partition then.
-      if (!isRunning() || isStale()) return;
-      if (run.length > 1) await this.applyRun(run as EventDelivery<Tx>[], heartbeat);
-      else await this.handle(run[0] as Handled<Tx>, heartbeat);
-      resolveOffset((run[run.length - 1] as Handled<Tx>).message.offset);
-      await heartbeat();
+  private async handleFetched({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+    uncommittedOffsets,
+  }: EachBatchPayload) {
+    try {
+      // Types this consumer does not react to are skipped, and do not split runs.
+      const deliveries = batch.messages
+        .map((message) => this.prepare(batch.topic, batch.partition, message))
+        .filter((delivery): delivery is Handled<Tx> => delivery.kind !== 'ignore');
+      const together = (run: Handled<Tx>[], next: Handled<Tx>) => {
+        const first = run[0] as Handled<Tx>;
+        if (first.kind !== 'event' || next.kind !== 'event') return false;
+        return this.options.shareTransactions || (next.reaction === first.reaction && !!next.reaction.handleBatch);
+      };
+      for (const run of consecutiveRuns(deliveries, together, this.options.maxBatchSize ?? 100)) {
+        // After a rebalance or at shutdown the rest is redelivered, to whoever owns the partition then.
+        if (!isRunning() || isStale()) return;
+        if (run.length > 1) await this.applyRun(run as EventDelivery<Tx>[], heartbeat);
+        else await this.handle(run[0] as Handled<Tx>, heartbeat);
+        resolveOffset((run[run.length - 1] as Handled<Tx>).message.offset);
+        await heartbeat();
+      }
+      const last = batch.messages.at(-1);
+      if (last && isRunning() && !isStale()) resolveOffset(last.offset);
+    } finally {
+      this.commits.applied(uncommittedOffsets());
+      // kafkajs leaves the group once this batch is done: commit before it does.
+      if (this.stopping) await this.commits.commit();
     }
-    const last = batch.messages.at(-1);
-    if (last && isRunning() && !isStale()) resolveOffset(last.offset);
   }
 
   private prepare(topic: string, partition: number, message: KafkaMessage): Delivery<Tx> {
@@ -312,6 +332,8 @@ export class EventConsumer<Tx extends SqlExecutor> {
     return this.consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachBatchAutoResolve: false,
+      // Committed by `commits`, once per interval, not by kafkajs after every batch.
+      autoCommit: false,
       eachBatch: (payload) => this.handleFetched(payload),
     });
   }
