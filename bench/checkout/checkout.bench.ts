@@ -1,12 +1,12 @@
 /**
  * Checkout end to end: N buyers with balance place an order and pay through the gateway, all at
  * once. The five services and the gateway run as separate processes (as in production) on a private
- * Kafka broker; this process only drives them. Per order it measures place→AWAITING_PAYMENT (from
- * POST /orders until a GET with `Prefer: wait` shows AWAITING_PAYMENT) and place→PAID (then pay, and
- * hold a GET with that answer's ETag in `If-None-Match` until the order changes, as a client that
- * waits for its receipt does: the order's `updatedAt` is when it became PAID), and the CPU each process spent per
- * paid order (from /proc: gateway, each service, the broker, PostgreSQL, Redis, this driver). Prints
- * one JSON document.
+ * Kafka broker; this process only drives them. Per order it measures place→AWAITING_PAYMENT (a POST
+ * /orders with `Prefer: wait`, answered once stock and coupon are settled) and place→PAID (then pay,
+ * and hold a GET with that answer's ETag in `If-None-Match` until the order changes, as a client
+ * waiting for its receipt does; the order's `updatedAt` is when it became PAID), and the CPU each
+ * process spent per paid order (from /proc: gateway, each service, the broker, PostgreSQL, Redis,
+ * this driver). Prints one JSON document.
  * Needs PostgreSQL and Redis as for the tests (`npm run infra:up`); Kafka is started here.
  */
 import { randomUUID } from 'node:crypto';
@@ -62,17 +62,18 @@ async function call(
 async function checkout(authorization: string, skuId: string) {
   const startedAt = Date.now();
   const start = performance.now();
+  // The answer waits until stock and coupon are settled, so the buyer sees AWAITING_PAYMENT at once.
   const placed = await call('POST', '/orders', authorization, {
-    headers: { 'idempotency-key': randomUUID() },
+    headers: { 'idempotency-key': randomUUID(), prefer: 'wait=10' },
     body: { lines: [{ skuId, quantity: 1 }] },
   });
   if (placed.status !== 202 || !placed.body.id) throw new Error(`POST /orders: ${placed.status} ${placed.body.code}`);
   const orderPath = `/orders/${placed.body.id}`;
-  let shown: Awaited<ReturnType<typeof call>>;
-  do {
+  let shown = placed;
+  while (shown.body.status === 'PENDING') {
     shown = await call('GET', orderPath, authorization, { headers: { prefer: 'wait=10' } });
     if (shown.status !== 200) throw new Error(`GET ${orderPath}: ${shown.status} ${shown.body.code}`);
-  } while (shown.body.status === 'PENDING');
+  }
   if (shown.body.status !== 'AWAITING_PAYMENT') throw new Error(`order ${placed.body.id} is ${shown.body.status}`);
   const awaitingMs = performance.now() - start;
   const paid = await call('POST', `${orderPath}/payment`, authorization, {
