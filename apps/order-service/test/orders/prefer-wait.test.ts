@@ -83,6 +83,22 @@ describe('Prefer: wait on POST /orders and GET /orders/{id}, and If-None-Match w
     expect(Date.now() - started).toBeLessThan(1_500);
   });
 
+  it('When the order id is written in capitals, then the wait still wakes when the order settles', async () => {
+    const placed = await placeThroughApi(app, buyer);
+    const started = Date.now();
+
+    const [res] = await Promise.all([
+      request(app.server)
+        .get(`/orders/${placed.id.toUpperCase()}`)
+        .set('Authorization', buyer.authorization)
+        .set('Prefer', 'wait=10'),
+      sleep(200).then(() => app.deliver(stockReservedFor(placed))),
+    ]);
+
+    expect(res.body.status).toBe('AWAITING_PAYMENT');
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
   it('When another buyer asks to wait on my order, then 404 at once', async () => {
     const placed = await placeThroughApi(app, buyer);
     const started = Date.now();
