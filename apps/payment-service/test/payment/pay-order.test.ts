@@ -132,12 +132,28 @@ describe('Paying an order from the balance', () => {
     await charge(buyer, 10_000);
     const order = anOrder(buyer.userId, 4_000);
 
-    const payment = pay(buyer, order.orderId);
+    // supertest sends on `then`, so this starts the request now, before the event arrives.
+    const payment = pay(buyer, order.orderId).then((res) => res);
     await new Promise((resolve) => setTimeout(resolve, 300)); // the event is still on its way
     await deliver(app, awaitingPayment(order));
 
     expect((await payment).status).toBe(201);
     expect(await moneyTrail(app.prisma, buyer.userId, order.orderId)).toMatchObject({ balance: 6_000, payments: 1 });
+  });
+
+  it('When the order id is written in capitals and the order arrives while the payment waits, then the event wakes it, well before the wait ends', async () => {
+    const buyer = await app.caller('BUYER');
+    await charge(buyer, 10_000);
+    const order = anOrder(buyer.userId, 4_000);
+    const started = Date.now();
+
+    const payment = pay(buyer, order.orderId.toUpperCase()).then((res) => res);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await deliver(app, awaitingPayment(order));
+
+    expect((await payment).status).toBe(201);
+    // The wait is 1 s here: an id the wake-up did not match would have run it out.
+    expect(Date.now() - started).toBeLessThan(900);
   });
 
   it('When the same key is sent again, then the stored answer is replayed and one payment exists', async () => {

@@ -12,13 +12,15 @@ export function servePayOrder(router: Router, { runInTransaction, reads, waiter,
     // event that makes it payable here; a buyer who pays at once would get "not payable" for no
     // reason. So an order not heard of yet is waited for (woken by the event's commit, no polling:
     // a crowd of waiting payments polling starved the consumer they waited for, measured).
-    const read = () => traceHeadersOfOrder(reads, params.orderId);
-    const known = await readUntil(waiter, params.orderId, read, (trace) => trace !== undefined, orderWaitMs);
+    // As PostgreSQL prints a uuid, which is what the event's commit notifies.
+    const orderId = params.orderId.toLowerCase();
+    const read = () => traceHeadersOfOrder(reads, orderId);
+    const known = await readUntil(waiter, orderId, read, (trace) => trace !== undefined, orderWaitMs);
     const checkoutTrace = known ?? {};
     return continueStoredTrace(checkoutTrace, 'pay order', () =>
       idempotently(async (tx) => {
         const { payment, created } = await payOrder(tx, {
-          orderId: params.orderId,
+          orderId,
           buyerId: identity.userId,
           now: new Date(),
         });
