@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
  * order, and half the broker's CPU per order (measured). Events applied but not yet committed come
  * again after a crash or a rebalance, and the inbox skips them, so waiting costs no correctness.
  */
-export const COMMIT_INTERVAL_MS = 1_000;
+const COMMIT_INTERVAL_MS = 1_000;
 
 /** A consumer's applied offsets, committed at most once per interval, and at once when asked. */
 export class OffsetCommits {
@@ -17,15 +17,15 @@ export class OffsetCommits {
   constructor(
     private readonly consumer: Consumer,
     private readonly logger: Logger,
-    private readonly intervalMs = COMMIT_INTERVAL_MS,
   ) {}
 
   /** What kafkajs holds as applied but not committed, to commit within the interval. */
   applied({ topics }: OffsetsByTopicPartition): void {
     for (const { topic, partitions } of topics)
+      // kafkajs keys its offsets by partition, so the number comes back as a string.
       for (const { partition, offset } of partitions)
         this.pending.set(`${topic}:${partition}`, { topic, partition: Number(partition), offset });
-    if (this.pending.size > 0 && !this.timer) this.timer = setTimeout(() => void this.commit(), this.intervalMs);
+    if (this.pending.size > 0 && !this.timer) this.timer = setTimeout(() => void this.commit(), COMMIT_INTERVAL_MS);
   }
 
   /** Commits what is pending now: when the interval is up, before a stop, as the group rebalances. */
@@ -38,7 +38,8 @@ export class OffsetCommits {
     try {
       await this.consumer.commitOffsets(offsets);
     } catch (error) {
-      this.logger.warn(
+      // Expected when the group is already rebalancing; nothing is lost but a redelivery.
+      this.logger.info(
         { err: error, offsets },
         'offsets not committed: the events applied since the last commit will be delivered again, and skipped',
       );
