@@ -21,8 +21,8 @@ export class OffsetCommits {
 
   /** What kafkajs holds as applied but not committed, to commit within the interval. */
   applied({ topics }: OffsetsByTopicPartition): void {
+    // kafkajs keys its offsets by partition, so the number comes back as a string.
     for (const { topic, partitions } of topics)
-      // kafkajs keys its offsets by partition, so the number comes back as a string.
       for (const { partition, offset } of partitions)
         this.pending.set(`${topic}:${partition}`, { topic, partition: Number(partition), offset });
     if (this.pending.size > 0 && !this.timer) this.timer = setTimeout(() => void this.commit(), COMMIT_INTERVAL_MS);
