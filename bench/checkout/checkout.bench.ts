@@ -81,8 +81,10 @@ async function checkout(authorization: string, skuId: string) {
   });
   if (paid.status !== 201) throw new Error(`payment of ${placed.body.id}: ${paid.status} ${paid.body.code}`);
   for (;;) {
-    const etag = shown.etag ?? '';
-    const res = await call('GET', orderPath, authorization, { headers: { prefer: 'wait=10', 'if-none-match': etag } });
+    // Without the tag the GET would answer at once, and this loop would poll as fast as it can.
+    if (!shown.etag) throw new Error(`${orderPath}: answered without an ETag`);
+    const held = { prefer: 'wait=10', 'if-none-match': shown.etag };
+    const res = await call('GET', orderPath, authorization, { headers: held });
     if (res.status === 200) shown = res;
     else if (res.status !== 304) throw new Error(`GET ${orderPath}: ${res.status} ${res.body.code}`);
     if (shown.body.status === 'PAID')
