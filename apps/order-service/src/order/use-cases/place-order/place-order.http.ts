@@ -1,12 +1,12 @@
 import { placeOrderRoute } from '@sneakers/contracts';
-import { handleIdempotent } from '@sneakers/kit';
+import { handleIdempotent, readUntil } from '@sneakers/kit';
 import type { Router } from 'express';
 import type { OrderDeps } from '../../order.deps';
 import { findOrder } from '../../order.repository';
 import { orderView } from '../../order.views';
 import { requestCause } from '../../request-cause';
 import { preferredWaitMs } from '../../waiting/prefer-wait';
-import { waitWhilePending } from '../../waiting/wait-while-pending';
+import { leftPending } from '../../waiting/waited-for';
 import { placeOrder } from './place-order.use-case';
 
 export function servePlaceOrder(router: Router, { runInTransaction, reads, waiter }: OrderDeps): void {
@@ -19,7 +19,7 @@ export function servePlaceOrder(router: Router, { runInTransaction, reads, waite
     if (waitMs === 0) return placed;
     // The stored (or replayed) answer is the PENDING order; a waiting client wants the latest.
     const { id } = placed.body as { id: string };
-    const order = await waitWhilePending(waiter, () => findOrder(reads, id), id, waitMs);
+    const order = await readUntil(waiter, id, () => findOrder(reads, id), leftPending, waitMs);
     return order ? { ...placed, body: orderView(order) } : placed;
   });
 }
