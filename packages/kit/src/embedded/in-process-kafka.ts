@@ -90,6 +90,12 @@ export class InProcessKafka {
         controller: 0,
         clusterId: 'in-process',
       }),
+      fetchTopicMetadata: async ({ topics }: { topics: string[] }) => ({
+        topics: topics.map((name) => ({
+          name,
+          partitions: this.partitionsOf(name).map((_, partitionId) => ({ partitionId, leader: 0 })),
+        })),
+      }),
       fetchTopicOffsets: async (topic: string) =>
         this.partitionsOf(topic).map((log, partition) => ({
           partition,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { EachMessagePayload, Kafka } from 'kafkajs';
 import { InProcessKafka } from '../../src/embedded';
+import { ensureTopics } from '../../src/kafka';
 
 // The embedded mode's stand-in for Kafka: the guarantees the platform relies on, one by one.
 describe('in-process event bus', () => {
@@ -23,6 +24,19 @@ describe('in-process event bus', () => {
     for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(check()).toBe(true);
   }
+
+  it('ensures topics as a service does at start: creates the missing ones and serves them all', async () => {
+    const kafka = await busWithTopic();
+
+    const created = await ensureTopics(kafka, [
+      { topic: 'order.events', numPartitions: 6 },
+      { topic: 'payment.events', numPartitions: 3 },
+    ]);
+
+    expect(created).toEqual(['payment.events']);
+    const { topics } = await kafka.admin().fetchTopicMetadata({ topics: ['payment.events'] });
+    expect(topics[0]?.partitions).toHaveLength(3);
+  });
 
   it('keeps each key in order and lets every group read everything once', async () => {
     const kafka = await busWithTopic();
