@@ -1,7 +1,8 @@
 import { Kafka, logLevel as KafkaLogLevel, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import { IN_PROCESS_BROKER, processBus } from '../embedded/process-bus';
-import { stopIdleRequestLoop } from './stop-idle-request-loop';
+import { quietIdleConnections } from './quiet-idle-connections';
+import { stopDuringFetch } from './stop-during-fetch';
 
 const toPino = {
   [KafkaLogLevel.ERROR]: 'error',
@@ -25,7 +26,8 @@ export function createKafka({
   logger: Logger;
 }): Kafka {
   if (brokers.length === 1 && brokers[0] === IN_PROCESS_BROKER) return processBus().asKafka();
-  stopIdleRequestLoop();
+  quietIdleConnections();
+  stopDuringFetch();
   const kafkaLogger = logger.child({ component: 'kafkajs' });
   return new Kafka({
     clientId,

@@ -1,13 +1,20 @@
 import { createRequire } from 'node:module';
+import net from 'node:net';
+import { Kafka, logLevel } from 'kafkajs';
 import pino from 'pino';
 import { createKafka } from '../src/kafka';
 import { testEnv, uniqueName } from '../src/testing';
 
 interface RequestQueue {
   pending: unknown[];
+  inflight: Map<number, unknown>;
   throttledUntil: number;
   throttleCheckTimeoutId: NodeJS.Timeout | null;
+  requestTimeoutIntervalId: NodeJS.Timeout | undefined;
   scheduleCheckPendingRequests(): void;
+  scheduleRequestTimeoutCheck(): void;
+  sendSocketRequest(request: object): void;
+  isConnected(): boolean;
   destroy(): void;
 }
 
@@ -24,7 +31,12 @@ describe('kafkajs request queue of a service client', () => {
   let queue: RequestQueue;
 
   beforeEach(() => {
-    queue = new RequestQueueClass({ logger: { namespace: () => silentLogger }, clientId: 'idle-loop-test' });
+    queue = new RequestQueueClass({
+      logger: { namespace: () => silentLogger },
+      clientId: 'idle-loop-test',
+      enforceRequestTimeout: true,
+      isConnected: () => true,
+    });
   });
   afterEach(() => queue.destroy());
 
@@ -43,6 +55,42 @@ describe('kafkajs request queue of a service client', () => {
     queue.throttledUntil = Date.now() + 50;
     queue.scheduleCheckPendingRequests();
     expect(queue.throttleCheckTimeoutId).not.toBeNull();
+  });
+
+  it('When a connection is made and nothing is in flight, then no timeout check runs', () => {
+    queue.scheduleRequestTimeoutCheck();
+    expect(queue.requestTimeoutIntervalId).toBeUndefined();
+  });
+
+  it('When a request goes in flight, then timeouts are checked until none is in flight', async () => {
+    const request = { correlationId: 1, expectResponse: true, send: () => queue.inflight.set(1, request) };
+    queue.sendSocketRequest(request);
+    expect(queue.requestTimeoutIntervalId).toBeDefined();
+    queue.inflight.delete(1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(queue.requestTimeoutIntervalId).toBeUndefined();
+  });
+
+  it('When a broker accepts the connection and never answers, then the request still times out', async () => {
+    const silentBroker = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silentBroker.listen(0, '127.0.0.1', resolve));
+    const { port } = silentBroker.address() as net.AddressInfo;
+    const client = new Kafka({
+      clientId: 'idle-loop-test',
+      brokers: [`127.0.0.1:${port}`],
+      requestTimeout: 500,
+      retry: { retries: 0 },
+      logLevel: logLevel.NOTHING,
+    });
+    const admin = client.admin();
+    const started = Date.now();
+    try {
+      await expect(admin.connect()).rejects.toThrow(/timed out/i);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await admin.disconnect();
+      silentBroker.close();
+    }
   });
 
   it('When one request at a time is allowed, then back-to-back sends still all arrive', async () => {
