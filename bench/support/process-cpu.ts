@@ -4,7 +4,7 @@
  * Linux only; a process that is gone when read counts as zero.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
 const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
@@ -30,18 +30,43 @@ export const processesNamed = (name: string, command: string): WatchedProcesses 
 /** A process and every process started under it, found when read (children come and go). */
 export const processTree = (name: string, rootPid: number): WatchedProcesses => ({
   name,
-  pids: () => {
-    const parents = new Map<number, number>();
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      const stat = read(`/proc/${entry}/stat`);
-      if (stat) parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    }
-    const tree = [rootPid];
-    for (let i = 0; i < tree.length; i++) for (const [pid, parent] of parents) if (parent === tree[i]) tree.push(pid);
-    return tree.filter((pid) => parents.has(pid));
-  },
+  pids: () => [...treeOf(rootPid).keys()],
 });
+
+/**
+ * The processes under `rootPid` (itself included) grouped by the app each runs in: a process whose
+ * working directory is `apps/<name>` and everything it started count as `<name>`, the rest as `rootName`.
+ */
+export function processTreeByApp(rootName: string, rootPid: number): WatchedProcesses[] {
+  const appOf = () => {
+    const apps = new Map<number, string>();
+    for (const [pid, parent] of treeOf(rootPid)) {
+      const app = /\/apps\/([^/]+)$/.exec(readLink(`/proc/${pid}/cwd`) ?? '')?.[1];
+      apps.set(pid, app ?? apps.get(parent) ?? rootName);
+    }
+    return apps;
+  };
+  const names = new Set(appOf().values());
+  return [...names].map((name) => ({
+    name,
+    pids: () => [...appOf()].filter(([, app]) => app === name).map(([pid]) => pid),
+  }));
+}
+
+/** Every process under `rootPid` and itself, parents before children, with each one's parent. */
+function treeOf(rootPid: number): Map<number, number> {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = read(`/proc/${entry}/stat`);
+    if (stat) parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+  }
+  const tree = new Map<number, number>();
+  if (parents.has(rootPid)) tree.set(rootPid, parents.get(rootPid) as number);
+  for (const pid of tree.keys())
+    for (const [child, parent] of parents) if (parent === pid && !tree.has(child)) tree.set(child, parent);
+  return tree;
+}
 
 /** user + sys of the process and of its waited-for children (a backend that ended counts too), in ms. */
 function cpuMsOf(pid: number): number {
@@ -58,6 +83,14 @@ function machineBusyMs(): number {
   const [, ...ticks] = (read('/proc/stat') ?? '').split('\n')[0]?.trim().split(/\s+/) ?? [];
   const [user, nice, system, , , irq, softirq, steal] = ticks.map(Number);
   return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) * TICK_MS;
+}
+
+function readLink(file: string): string | undefined {
+  try {
+    return readlinkSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 function read(file: string): string | undefined {
