@@ -5,7 +5,7 @@ describe('order-service configuration', () => {
   it('When nothing is set, then buyers get 10 minutes to pay and paid orders go to the local receiver', () => {
     expect(loadConfig(orderServiceEnv, {})).toMatchObject({
       ORDER_PAYMENT_WINDOW_MS: 600_000,
-      ORDER_EXPIRY_INTERVAL_MS: 1_000,
+      ORDER_EXPIRY_INTERVAL_MS: 5_000,
       ORDER_EXPIRY_GRACE_MS: 60_000,
       DATA_PLATFORM_URL: 'http://127.0.0.1:3014/paid-orders',
       DATA_PLATFORM_MAX_ATTEMPTS: 60,

@@ -18,10 +18,16 @@ export interface ServiceMetrics {
   counter: <L extends string>(configuration: Omit<CounterConfiguration<L>, 'registers'>) => Counter<L>;
 }
 
+/**
+ * How often the event loop's delay is sampled. prom-client's 10 ms woke every idle process 100 times
+ * a second, 0.2 % of a core each (measured); at 100 ms a stall still shows in the percentiles.
+ */
+const EVENT_LOOP_SAMPLE_MS = 100;
+
 export function createServiceMetrics(service: string): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
-  collectDefaultMetrics({ register: registry });
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
   return {
     registry,
     http: new Histogram({

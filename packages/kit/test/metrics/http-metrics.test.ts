@@ -32,6 +32,16 @@ describe('HTTP metrics and /metrics', () => {
     expect(scrape.text).toContain('# TYPE http_request_duration_seconds histogram');
   });
 
+  it("When /metrics is scraped, then it has the process's own series too, event loop delay among them", async () => {
+    const app = appWith(createServiceMetrics('order-service'));
+    await new Promise((resolve) => setTimeout(resolve, 350));
+
+    const scrape = await request(app).get('/metrics');
+
+    expect(sampleOf(scrape.text, 'nodejs_eventloop_lag_p99_seconds', { service: 'order-service' })).toBeGreaterThan(0);
+    expect(scrape.text).toContain('# TYPE process_cpu_seconds_total counter');
+  });
+
   it('When an app has no metrics, then there is no /metrics endpoint', async () => {
     const app = createHttpApp({ logger: silent, readiness: [], routes: [] });
 
