@@ -104,6 +104,72 @@ describe('Outbox relay (real PostgreSQL + Kafka)', () => {
     }
   });
 
+  it('When it listens and nothing is written, then it looks for rows only at its listening interval, not its poll interval', async () => {
+    await world.relay({ pollIntervalMs: 100, listeningPollIntervalMs: 60_000 }).start();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // past its rounds at start
+    const rounds = jest.spyOn(world.pool, 'connect');
+
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    expect(rounds).not.toHaveBeenCalled();
+  });
+
+  it('When another relay holds older rows of an aggregate, then it comes back for the rest at its poll interval, listening or not', async () => {
+    const [first, middle, last] = await world.writeEvents(['k'], 3);
+    const otherRelay = await world.pool.connect();
+    try {
+      await otherRelay.query('BEGIN');
+      await otherRelay.query('SELECT id FROM outbox WHERE event_id = $1 FOR UPDATE', [middle]);
+      const published: string[] = [];
+      await world
+        .relay({
+          pollIntervalMs: 200,
+          listeningPollIntervalMs: 60_000,
+          afterPublish: (rows) => void published.push(...rows.map((r) => r.event_id)),
+        })
+        .start();
+      await eventually(
+        'the first round',
+        async () => published,
+        (p) => p.length > 0,
+      );
+
+      await otherRelay.query('ROLLBACK'); // gives the row back without a NOTIFY
+
+      await eventually(
+        'the rest',
+        async () => published,
+        (p) => p.length === 3,
+        { timeoutMs: 3000 },
+      );
+      expect(published).toEqual([first, middle, last]);
+    } finally {
+      otherRelay.release();
+    }
+  });
+
+  it('When another relay dies holding rows, then a listening relay still publishes them at its listening interval', async () => {
+    await world.writeEvents(['k'], 2);
+    const otherRelay = await world.pool.connect();
+    try {
+      await otherRelay.query('BEGIN');
+      await otherRelay.query('SELECT id FROM outbox FOR UPDATE');
+      await world.relay({ pollIntervalMs: 100, listeningPollIntervalMs: 1000 }).start();
+      await new Promise((resolve) => setTimeout(resolve, 300)); // it found nothing it could take
+
+      await otherRelay.query('ROLLBACK');
+
+      await eventually(
+        'publication',
+        () => world.unpublished(),
+        (n) => n === 0,
+        { timeoutMs: 3000 },
+      );
+    } finally {
+      otherRelay.release();
+    }
+  });
+
   it('When the LISTEN connection is killed, then the relay keeps publishing and listens again', async () => {
     const listening = async () =>
       (

@@ -16,8 +16,16 @@ export interface OutboxRelayOptions {
   kafka: Kafka;
   logger: Logger;
   batchSize?: number;
-  /** Upper bound on how long a row waits when no NOTIFY arrives (e.g. LISTEN connection lost). */
+  /**
+   * How often the relay looks for rows when no NOTIFY can announce them: its LISTEN connection is
+   * down, or another relay holds rows older than its own (they are published once that one is done).
+   */
   pollIntervalMs?: number;
+  /**
+   * How often it looks anyway while it listens: every row written sends a NOTIFY, so this only finds
+   * rows another relay held and died with.
+   */
+  listeningPollIntervalMs?: number;
   /** LISTEN/NOTIFY wake-ups; off only to measure what they are worth. */
   wakeOnNotify?: boolean;
   /** Called after Kafka acknowledged a batch and before its rows are deleted (a test seam). */
@@ -27,6 +35,12 @@ export interface OutboxRelayOptions {
 }
 
 const tracer = trace.getTracer('@sneakers/kit/outbox');
+
+/** What one round did: rows published, and whether another relay held rows older than them. */
+export interface PublishedBatch {
+  published: number;
+  olderRowsHeldElsewhere: boolean;
+}
 
 /**
  * Publishes outbox rows to Kafka, at least once, in per-aggregate order. Several relays may run on
@@ -41,10 +55,12 @@ export class OutboxRelay {
   private unwatch: (() => void) | undefined;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly listeningPollIntervalMs: number;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.listeningPollIntervalMs = Math.max(this.pollIntervalMs, options.listeningPollIntervalMs ?? 10_000);
     // One request in flight keeps Kafka's retries from reordering messages of one key.
     this.producer = createProducer(options.kafka, { maxInFlightRequests: 1 });
     if (options.wakeOnNotify ?? true)
@@ -74,8 +90,8 @@ export class OutboxRelay {
     await this.producer.disconnect();
   }
 
-  /** Publishes one batch; returns how many rows it published. */
-  async publishBatch(): Promise<number> {
+  /** Publishes one batch. */
+  async publishBatch(): Promise<PublishedBatch> {
     const client = await this.options.pool.connect();
     // The client idles in its transaction while Kafka acks; a connection dropped meanwhile is
     // reported as an 'error' event, which with no listener would end the process.
@@ -86,14 +102,15 @@ export class OutboxRelay {
     client.on('error', onError);
     try {
       await client.query('BEGIN');
-      const rows = await withoutOvertaking(client, await lockNextBatch(client, this.batchSize));
+      const locked = await lockNextBatch(client, this.batchSize);
+      const rows = await withoutOvertaking(client, locked);
       if (rows.length > 0) {
         await this.send(rows);
         await this.options.afterPublish?.(rows);
         await deletePublished(client, rows);
       }
       await client.query('COMMIT');
-      return rows.length;
+      return { published: rows.length, olderRowsHeldElsewhere: locked.olderRowsHeldElsewhere };
     } catch (error) {
       await client.query('ROLLBACK').catch((rollbackError: Error) => {
         broken ??= rollbackError;
@@ -144,11 +161,14 @@ export class OutboxRelay {
     let failures = 0;
     while (!this.stopping) {
       try {
-        const published = await this.publishBatch();
+        const { published, olderRowsHeldElsewhere } = await this.publishBatch();
         if (failures > 0) this.options.logger.info({ afterFailures: failures }, 'outbox relay recovered');
         failures = 0;
         // A full batch means more is waiting: go again without sleeping.
-        if (published < this.batchSize) await this.wakeSignal.sleep(this.pollIntervalMs);
+        if (published < this.batchSize)
+          await this.wakeSignal.sleep(
+            this.listener?.listening && !olderRowsHeldElsewhere ? this.listeningPollIntervalMs : this.pollIntervalMs,
+          );
       } catch (error) {
         failures += 1;
         const delay = backoffDelay(failures, { baseMs: 200, maxMs: 5000 });
