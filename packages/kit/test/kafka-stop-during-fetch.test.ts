@@ -47,6 +47,29 @@ describe('A consumer stopped while its fetch waits at the broker', () => {
     expect(crashed).toBe(false);
   });
 
+  it('When it is stopped and run again without disconnecting, then it fetches again', async () => {
+    const { consumer, seen } = await idleMember(uniqueName('group'));
+    try {
+      await consumer.stop();
+      const fetching = new Promise<void>((resolve) => consumer.on(consumer.events.FETCH_START, () => resolve()));
+      await consumer.run({ eachMessage: async ({ message }) => void seen.push(String(message.value)) });
+      await fetching;
+
+      const producer = kafka.producer();
+      await producer.connect();
+      await producer.send({ topic, messages: [{ value: 'after the restart' }] });
+      await producer.disconnect();
+
+      await eventually(
+        'the message sent after the restart',
+        async () => seen,
+        (messages) => messages.includes('after the restart'),
+      );
+    } finally {
+      await consumer.disconnect();
+    }
+  });
+
   it('When it is stopped, then the next member of its group still gets what was sent after', async () => {
     const groupId = uniqueName('group');
     const first = await idleMember(groupId);

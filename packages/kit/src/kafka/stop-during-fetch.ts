@@ -5,6 +5,7 @@ interface ConnectionInternals {
   socket?: { destroy(): void };
   abandoned?: boolean;
   rejectRequests(error: Error): void;
+  disconnect(): Promise<void>;
   send(request: unknown): Promise<unknown>;
 }
 
@@ -12,6 +13,7 @@ interface RunnerInternals {
   consumerGroup: {
     cluster: { brokerPool: { brokers: Record<string, { connectionPool: { pool: ConnectionInternals[] } }> } };
   };
+  start(...args: unknown[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,20 +38,30 @@ export function stopDuringFetch(): void {
   Connection.prototype.send = function (this: ConnectionInternals, request: unknown) {
     return this.abandoned ? Promise.reject(stopping()) : send.call(this, request);
   };
-  const { stop } = Runner.prototype;
+  const { start, stop } = Runner.prototype;
   const stopAbandoningFetches = function (this: RunnerInternals) {
     // Marks the runner stopped at once, then waits for its fetches to end.
     const stopped = stop.call(this);
-    for (const broker of Object.values(this.consumerGroup.cluster.brokerPool.brokers)) {
-      const connection = broker.connectionPool.pool[FETCH_CONNECTION];
-      if (!connection) continue;
-      // The connection is the consumer's own, and goes when it disconnects.
+    for (const connection of fetchConnections(this)) {
       connection.abandoned = true;
       connection.rejectRequests(stopping());
       // Destroyed, not ended: the broker answers the abandoned fetch before it reads our goodbye.
       connection.socket?.destroy();
+      void connection.disconnect();
     }
     return stopped;
   };
   Runner.prototype.stop = Object.assign(stopAbandoningFetches, { abandonsFetches: true });
+  // A consumer stopped and run again (without disconnecting) fetches on a new connection.
+  Runner.prototype.start = function (this: RunnerInternals, ...args: unknown[]) {
+    for (const connection of fetchConnections(this)) connection.abandoned = false;
+    return start.apply(this, args);
+  };
+}
+
+/** The connections the consumer's own cluster fetches on, one per broker. */
+function fetchConnections(runner: RunnerInternals): ConnectionInternals[] {
+  return Object.values(runner.consumerGroup.cluster.brokerPool.brokers).flatMap(
+    (broker) => broker.connectionPool.pool[FETCH_CONNECTION] ?? [],
+  );
 }
