@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import { EventHeaders, writeOutboxEvent } from '../src';
 import { eventually, readTopic } from '../src/testing';
 import type { CounterWorld } from './support/counter-fixture';
@@ -6,11 +7,28 @@ import { createWorld } from './support/world-setup';
 describe('Outbox relay (real PostgreSQL + Kafka)', () => {
   let world: CounterWorld;
   let cleanUp: () => Promise<void>;
+  let otherRelays: PoolClient[];
 
   beforeEach(async () => {
     ({ world, cleanUp } = await createWorld());
+    otherRelays = [];
   });
-  afterEach(() => cleanUp());
+  afterEach(async () => {
+    for (const other of otherRelays) other.release();
+    await cleanUp();
+  });
+
+  /**
+   * Another relay holding the outbox rows `which` selects, until it dies: its transaction rolls
+   * back and the rows are free again, with no NOTIFY.
+   */
+  async function anotherRelayHolding(which: string, ...params: string[]): Promise<{ dies: () => Promise<void> }> {
+    const other = await world.pool.connect();
+    otherRelays.push(other);
+    await other.query('BEGIN');
+    await other.query(`SELECT id FROM outbox ${which} FOR UPDATE`, params);
+    return { dies: async () => void (await other.query('ROLLBACK')) };
+  }
 
   it('When the writing transaction rolls back, then its event is never published', async () => {
     let rolledBackId = '';
@@ -76,32 +94,26 @@ describe('Outbox relay (real PostgreSQL + Kafka)', () => {
 
   it('When another relay holds the middle event of an aggregate, then this relay publishes only the events before it', async () => {
     const [first, middle, last] = await world.writeEvents(['k'], 3);
-    const otherRelay = await world.pool.connect();
-    try {
-      await otherRelay.query('BEGIN');
-      await otherRelay.query('SELECT id FROM outbox WHERE event_id = $1 FOR UPDATE', [middle]);
+    const otherRelay = await anotherRelayHolding('WHERE event_id = $1', middle as string);
 
-      const published: string[] = [];
-      const relay = world.relay({
-        wakeOnNotify: false,
-        pollIntervalMs: 60_000, // one round at start, then the test drives it
-        afterPublish: (rows) => void published.push(...rows.map((r) => r.event_id)),
-      });
-      await relay.start();
-      await eventually(
-        'the first round',
-        async () => published.length,
-        (n) => n > 0,
-      );
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(published).toEqual([first]); // never `last` ahead of `middle`
+    const published: string[] = [];
+    const relay = world.relay({
+      wakeOnNotify: false,
+      pollIntervalMs: 60_000, // one round at start, then the test drives it
+      afterPublish: (rows) => void published.push(...rows.map((r) => r.event_id)),
+    });
+    await relay.start();
+    await eventually(
+      'the first round',
+      async () => published.length,
+      (n) => n > 0,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(published).toEqual([first]); // never `last` ahead of `middle`
 
-      await otherRelay.query('ROLLBACK'); // the other relay died without publishing
-      await relay.publishBatch();
-      expect(published).toEqual([first, middle, last]);
-    } finally {
-      otherRelay.release();
-    }
+    await otherRelay.dies(); // without publishing
+    await relay.publishBatch();
+    expect(published).toEqual([first, middle, last]);
   });
 
   it('When it listens and nothing is written, then it looks for rows only at its listening interval, not its poll interval', async () => {
@@ -116,58 +128,46 @@ describe('Outbox relay (real PostgreSQL + Kafka)', () => {
 
   it('When another relay holds older rows of an aggregate, then it comes back for the rest at its poll interval, listening or not', async () => {
     const [first, middle, last] = await world.writeEvents(['k'], 3);
-    const otherRelay = await world.pool.connect();
-    try {
-      await otherRelay.query('BEGIN');
-      await otherRelay.query('SELECT id FROM outbox WHERE event_id = $1 FOR UPDATE', [middle]);
-      const published: string[] = [];
-      await world
-        .relay({
-          pollIntervalMs: 200,
-          listeningPollIntervalMs: 60_000,
-          afterPublish: (rows) => void published.push(...rows.map((r) => r.event_id)),
-        })
-        .start();
-      await eventually(
-        'the first round',
-        async () => published,
-        (p) => p.length > 0,
-      );
+    const otherRelay = await anotherRelayHolding('WHERE event_id = $1', middle as string);
+    const published: string[] = [];
+    await world
+      .relay({
+        pollIntervalMs: 200,
+        listeningPollIntervalMs: 60_000,
+        afterPublish: (rows) => void published.push(...rows.map((r) => r.event_id)),
+      })
+      .start();
+    await eventually(
+      'the first round',
+      async () => published,
+      (p) => p.length > 0,
+    );
 
-      await otherRelay.query('ROLLBACK'); // gives the row back without a NOTIFY
+    await otherRelay.dies();
 
-      await eventually(
-        'the rest',
-        async () => published,
-        (p) => p.length === 3,
-        { timeoutMs: 3000 },
-      );
-      expect(published).toEqual([first, middle, last]);
-    } finally {
-      otherRelay.release();
-    }
+    await eventually(
+      'the rest',
+      async () => published,
+      (p) => p.length === 3,
+      { timeoutMs: 3000 },
+    );
+    expect(published).toEqual([first, middle, last]);
   });
 
   it('When another relay dies holding rows, then a listening relay still publishes them at its listening interval', async () => {
     await world.writeEvents(['k'], 2);
-    const otherRelay = await world.pool.connect();
-    try {
-      await otherRelay.query('BEGIN');
-      await otherRelay.query('SELECT id FROM outbox FOR UPDATE');
-      await world.relay({ pollIntervalMs: 100, listeningPollIntervalMs: 1000 }).start();
-      await new Promise((resolve) => setTimeout(resolve, 300)); // it found nothing it could take
+    const otherRelay = await anotherRelayHolding('');
+    await world.relay({ pollIntervalMs: 100, listeningPollIntervalMs: 1000 }).start();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // it found nothing it could take
 
-      await otherRelay.query('ROLLBACK');
+    await otherRelay.dies();
 
-      await eventually(
-        'publication',
-        () => world.unpublished(),
-        (n) => n === 0,
-        { timeoutMs: 3000 },
-      );
-    } finally {
-      otherRelay.release();
-    }
+    await eventually(
+      'publication',
+      () => world.unpublished(),
+      (n) => n === 0,
+      { timeoutMs: 3000 },
+    );
   });
 
   it('When the LISTEN connection is killed, then the relay keeps publishing and listens again', async () => {
