@@ -217,6 +217,24 @@ describe('A row read through pg itself and through Prisma', () => {
   });
 });
 
+describe('A statement run through pg itself', () => {
+  const database = useServiceDatabase();
+
+  it('When it runs again on the same connection, then PostgreSQL runs what it prepared the first time, not a new parse', async () => {
+    const statement = 'SELECT $1::int + 1 AS next';
+    const runsOfIt = 'SELECT generic_plans + custom_plans AS runs FROM pg_prepared_statements WHERE statement = $1';
+
+    const [first, second, prepared] = await pgTransactionRunner(database().pool)(async (tx) => [
+      await tx.$queryRawUnsafe(statement, 1),
+      await tx.$queryRawUnsafe(statement, 2),
+      await tx.$queryRawUnsafe(runsOfIt, statement),
+    ]);
+
+    expect([first, second]).toEqual([[{ next: 2 }], [{ next: 3 }]]);
+    expect(prepared).toEqual([{ runs: 2n }]);
+  });
+});
+
 describe('A read outside a transaction when the database drops its connection', () => {
   let database: TestDatabase;
   let prisma: PrismaClient;
