@@ -29,12 +29,23 @@ const prismaLikeTypes = {
 // the bound (beyond it, a statement runs unnamed, as before).
 const MOST_NAMED_STATEMENTS = 1_000;
 const statementNames = new Map<string, string>();
+let namingStatements = true;
+
+/**
+ * For a process whose databases are PGlite (the embedded mode): PGlite is one session shared by all
+ * of its connections, so a statement one connection prepared by name would already exist for the
+ * next, which would then fail to prepare it. There, statements run unnamed.
+ */
+export function stopNamingStatements(): void {
+  namingStatements = false;
+}
 
 /**
  * A name for each distinct statement text: pg prepares a named statement once per connection, and
  * from then on PostgreSQL only binds and runs it, instead of parsing and planning it every time.
  */
 function nameOf(text: string): string | undefined {
+  if (!namingStatements) return undefined;
   let name = statementNames.get(text);
   if (name === undefined && statementNames.size < MOST_NAMED_STATEMENTS) {
     name = `kit_${statementNames.size}`;

@@ -1,6 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import { stopNamingStatements } from '../db/pg-sql-executor';
 import { PGliteSessionQueue } from './pglite-session-queue';
 
 export interface EmbeddedPostgres {
@@ -15,6 +16,7 @@ export interface EmbeddedPostgres {
  * `dataDir` keeps it across restarts; without it the database lives in memory.
  */
 export async function startEmbeddedPostgres({ dataDir }: { dataDir?: string } = {}): Promise<EmbeddedPostgres> {
+  stopNamingStatements(); // every connection here shares PGlite's one session
   const db = await PGlite.create(dataDir ? { dataDir } : {});
   const queue = new PGliteSessionQueue(db);
   const sockets = new Set<Socket>();
