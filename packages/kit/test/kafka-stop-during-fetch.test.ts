@@ -70,6 +70,29 @@ describe('A consumer stopped while its fetch waits at the broker', () => {
     }
   });
 
+  it('When it is disconnected and run again, as kafkajs restarts a consumer after a crash, then it fetches again', async () => {
+    const { consumer, seen } = await idleMember(uniqueName('group'));
+    try {
+      // kafkajs's own restart: disconnect (which stops first), then connect and run anew.
+      await consumer.disconnect();
+      await consumer.connect();
+      await consumer.run({ eachMessage: async ({ message }) => void seen.push(String(message.value)) });
+
+      const producer = kafka.producer();
+      await producer.connect();
+      await producer.send({ topic, messages: [{ value: 'after the reconnect' }] });
+      await producer.disconnect();
+
+      await eventually(
+        'the message sent after the reconnect',
+        async () => seen,
+        (messages) => messages.includes('after the reconnect'),
+      );
+    } finally {
+      await consumer.disconnect();
+    }
+  });
+
   it('When it is stopped, then the next member of its group still gets what was sent after', async () => {
     const groupId = uniqueName('group');
     const first = await idleMember(groupId);

@@ -9,9 +9,13 @@ interface ConnectionInternals {
   send(request: unknown): Promise<unknown>;
 }
 
+interface BrokerInternals {
+  connectionPool: { pool: ConnectionInternals[] };
+}
+
 interface RunnerInternals {
   consumerGroup: {
-    cluster: { brokerPool: { brokers: Record<string, { connectionPool: { pool: ConnectionInternals[] } }> } };
+    cluster: { brokerPool: { brokers: Record<string, BrokerInternals>; seedBroker?: BrokerInternals } };
   };
   start(...args: unknown[]): Promise<void>;
   stop(): Promise<void>;
@@ -52,16 +56,20 @@ export function stopDuringFetch(): void {
     return stopped;
   };
   Runner.prototype.stop = Object.assign(stopAbandoningFetches, { abandonsFetches: true });
-  // A consumer stopped and run again (without disconnecting) fetches on a new connection.
+  // A consumer stopped and run again fetches on a new connection, disconnected in between or not.
   Runner.prototype.start = function (this: RunnerInternals, ...args: unknown[]) {
     for (const connection of fetchConnections(this)) connection.abandoned = false;
     return start.apply(this, args);
   };
 }
 
-/** The connections the consumer's own cluster fetches on, one per broker. */
+/**
+ * The connections the consumer's own cluster fetches on, one per broker. The seed broker counts
+ * apart: a disconnect forgets the other brokers but keeps it, and the next metadata takes it back as
+ * the broker it is, so a mark left on its connection would refuse every fetch after a restart.
+ */
 function fetchConnections(runner: RunnerInternals): ConnectionInternals[] {
-  return Object.values(runner.consumerGroup.cluster.brokerPool.brokers).flatMap(
-    (broker) => broker.connectionPool.pool[FETCH_CONNECTION] ?? [],
-  );
+  const { brokers, seedBroker } = runner.consumerGroup.cluster.brokerPool;
+  const known = new Set([...Object.values(brokers), ...(seedBroker ? [seedBroker] : [])]);
+  return [...known].flatMap((broker) => broker.connectionPool.pool[FETCH_CONNECTION] ?? []);
 }
