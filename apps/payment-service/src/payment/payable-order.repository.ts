@@ -5,10 +5,14 @@ import type { PayableOrder } from './domain/payable-order';
 /** Wakes payments waiting for an order this service had not heard of (see pay-order.http.ts). */
 export const PAYABLE_ORDER_CHANNEL = 'payable_order_changed';
 
-/** Rides the caller's transaction: waiters wake when the row they wait for is visible. */
-async function notifyChanged(tx: Tx, orderId: string): Promise<void> {
-  await tx.$executeRawUnsafe('SELECT pg_notify($1, $2)', PAYABLE_ORDER_CHANNEL, orderId);
-}
+/**
+ * Wraps an upsert of one order's row (`… RETURNING order_id`) so the same statement wakes the
+ * payments waiting for it: the NOTIFY rides the caller's transaction, so they wake when the row is
+ * visible, and it costs no round trip of its own. The id as PostgreSQL prints it, which waiters key by.
+ */
+const andNotify = (upsert: string) =>
+  `WITH changed AS (${upsert} RETURNING order_id)
+   SELECT pg_notify('${PAYABLE_ORDER_CHANNEL}', order_id::text) FROM changed`;
 
 /** Locks the order's row (pay and cancel both take it first, so they never interleave). */
 export async function lockPayableOrder(tx: Tx, orderId: string): Promise<PayableOrder | undefined> {
@@ -49,34 +53,32 @@ export async function recordAwaitingPayment(
 ): Promise<void> {
   // A cancel (or paid) that came first left amount and deadline empty: fill them in, keep its status.
   await tx.$executeRawUnsafe(
-    `INSERT INTO payable_orders (order_id, buyer_id, amount, payment_deadline, status, trace_headers)
+    andNotify(`INSERT INTO payable_orders (order_id, buyer_id, amount, payment_deadline, status, trace_headers)
      VALUES ($1::uuid, $2::uuid, $3, $4::timestamptz, 'PAYABLE', $5::jsonb)
      ON CONFLICT (order_id) DO UPDATE
        SET amount = COALESCE(payable_orders.amount, EXCLUDED.amount),
            payment_deadline = COALESCE(payable_orders.payment_deadline, EXCLUDED.payment_deadline),
            trace_headers = EXCLUDED.trace_headers,
-           updated_at = now()`,
+           updated_at = now()`),
     order.orderId,
     order.buyerId,
     order.amount,
     order.paymentDeadline,
     JSON.stringify(order.traceHeaders),
   );
-  await notifyChanged(tx, order.orderId);
 }
 
-/** PAYABLE → PAID; a cancelled order stays cancelled. */
+/** PAYABLE → PAID; a cancelled order stays cancelled (and wakes no one: nothing changed). */
 export async function recordPaid(tx: Tx, order: { orderId: string; buyerId: string; amount: number }): Promise<void> {
   await tx.$executeRawUnsafe(
-    `INSERT INTO payable_orders (order_id, buyer_id, amount, status)
+    andNotify(`INSERT INTO payable_orders (order_id, buyer_id, amount, status)
      VALUES ($1::uuid, $2::uuid, $3, 'PAID')
      ON CONFLICT (order_id) DO UPDATE SET status = 'PAID', updated_at = now()
-       WHERE payable_orders.status = 'PAYABLE'`,
+       WHERE payable_orders.status = 'PAYABLE'`),
     order.orderId,
     order.buyerId,
     order.amount,
   );
-  await notifyChanged(tx, order.orderId);
 }
 
 /** Final, whatever came before; the first cancel's reason is kept. Leaves the row locked. */
@@ -85,15 +87,14 @@ export async function recordCancelled(
   order: { orderId: string; buyerId: string; reason: string },
 ): Promise<void> {
   await tx.$executeRawUnsafe(
-    `INSERT INTO payable_orders (order_id, buyer_id, status, cancel_reason)
+    andNotify(`INSERT INTO payable_orders (order_id, buyer_id, status, cancel_reason)
      VALUES ($1::uuid, $2::uuid, 'CANCELLED', $3)
      ON CONFLICT (order_id) DO UPDATE
        SET status = 'CANCELLED',
            cancel_reason = COALESCE(payable_orders.cancel_reason, EXCLUDED.cancel_reason),
-           updated_at = now()`,
+           updated_at = now()`),
     order.orderId,
     order.buyerId,
     order.reason,
   );
-  await notifyChanged(tx, order.orderId);
 }
