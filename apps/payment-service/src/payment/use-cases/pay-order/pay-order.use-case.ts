@@ -27,6 +27,8 @@ export async function payOrder(
 ): Promise<{ payment: Payment; created: boolean }> {
   const order = await lockPayableOrder(tx, orderId);
   if (order && order.buyerId !== buyerId) throw PaymentErrors.orderNotFound(orderId);
+  // A statement of its own, after the lock: one that took the lock read the rows as they were when
+  // it began, so it would miss the payment of a concurrent pay it waited for.
   const existing = await findPaymentOfOrder(tx, orderId);
   if (existing?.status === 'COMPLETED') return { payment: existing, created: false };
 
