@@ -1,3 +1,4 @@
+import type { EachMessagePayload } from 'kafkajs';
 import pino from 'pino';
 import { createKafka } from '../src/kafka';
 import { eventually, testEnv, uniqueName } from '../src/testing';
@@ -20,6 +21,11 @@ describe('A consumer stopped while its fetch waits at the broker', () => {
     await admin.disconnect();
   });
 
+  const keepingIn =
+    (seen: string[]) =>
+    async ({ message }: EachMessagePayload) =>
+      void seen.push(String(message.value));
+
   /** A member of a fresh group on the idle topic, once its first fetch is under way. */
   async function idleMember(groupId: string) {
     const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 20_000 });
@@ -27,10 +33,24 @@ describe('A consumer stopped while its fetch waits at the broker', () => {
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     const seen: string[] = [];
-    await consumer.run({ eachMessage: async ({ message }) => void seen.push(String(message.value)) });
+    await consumer.run({ eachMessage: keepingIn(seen) });
     await fetching;
     return { consumer, seen };
   }
+
+  async function send(value: string) {
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic, messages: [{ value }] });
+    await producer.disconnect();
+  }
+
+  const arrives = (value: string, seen: string[]) =>
+    eventually(
+      `the message "${value}"`,
+      async () => seen,
+      (messages) => messages.includes(value),
+    );
 
   it('When it is stopped, then it leaves at once rather than after the 20 s fetch wait, without crashing', async () => {
     const { consumer } = await idleMember(uniqueName('group'));
@@ -52,19 +72,12 @@ describe('A consumer stopped while its fetch waits at the broker', () => {
     try {
       await consumer.stop();
       const fetching = new Promise<void>((resolve) => consumer.on(consumer.events.FETCH_START, () => resolve()));
-      await consumer.run({ eachMessage: async ({ message }) => void seen.push(String(message.value)) });
+      await consumer.run({ eachMessage: keepingIn(seen) });
       await fetching;
 
-      const producer = kafka.producer();
-      await producer.connect();
-      await producer.send({ topic, messages: [{ value: 'after the restart' }] });
-      await producer.disconnect();
+      await send('after the restart');
 
-      await eventually(
-        'the message sent after the restart',
-        async () => seen,
-        (messages) => messages.includes('after the restart'),
-      );
+      await arrives('after the restart', seen);
     } finally {
       await consumer.disconnect();
     }
@@ -76,18 +89,11 @@ describe('A consumer stopped while its fetch waits at the broker', () => {
       // kafkajs's own restart: disconnect (which stops first), then connect and run anew.
       await consumer.disconnect();
       await consumer.connect();
-      await consumer.run({ eachMessage: async ({ message }) => void seen.push(String(message.value)) });
+      await consumer.run({ eachMessage: keepingIn(seen) });
 
-      const producer = kafka.producer();
-      await producer.connect();
-      await producer.send({ topic, messages: [{ value: 'after the reconnect' }] });
-      await producer.disconnect();
+      await send('after the reconnect');
 
-      await eventually(
-        'the message sent after the reconnect',
-        async () => seen,
-        (messages) => messages.includes('after the reconnect'),
-      );
+      await arrives('after the reconnect', seen);
     } finally {
       await consumer.disconnect();
     }
@@ -97,18 +103,11 @@ describe('A consumer stopped while its fetch waits at the broker', () => {
     const groupId = uniqueName('group');
     const first = await idleMember(groupId);
     await first.consumer.disconnect();
-    const producer = kafka.producer();
-    await producer.connect();
-    await producer.send({ topic, messages: [{ value: 'after the stop' }] });
-    await producer.disconnect();
+    await send('after the stop');
 
     const next = await idleMember(groupId);
     try {
-      await eventually(
-        'the message sent after the stop',
-        async () => next.seen,
-        (seen) => seen.includes('after the stop'),
-      );
+      await arrives('after the stop', next.seen);
     } finally {
       await next.consumer.disconnect();
     }
