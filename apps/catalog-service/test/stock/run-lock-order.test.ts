@@ -94,6 +94,46 @@ describe('Runs of order events over overlapping SKUs, in racing transactions', (
       daily: expected,
     });
   });
+
+  it('When runs of placements alone race payments over the same SKUs, round after round, then none deadlocks and stock adds up', async () => {
+    const { productId, skus } = await seedProduct(db.prisma, { sizes: [250, 260, 270, 280], stock: 100_000 });
+    const skuIds = Object.values(skus) as string[];
+    // Two different SKUs in a random order, so consecutive placements ask for them out of id order.
+    const twoSkus = () => {
+      const first = Math.floor(Math.random() * skuIds.length);
+      const second = (first + 1 + Math.floor(Math.random() * (skuIds.length - 1))) % skuIds.length;
+      return [first, second].map((i) => ({ skuId: skuIds[i] as string, quantity: 1 }));
+    };
+
+    for (let round = 0; round < 5; round++) {
+      const reserved = Array.from({ length: 24 }, () => placedOrder(twoSkus()));
+      await db.deliverBatch(
+        orderPlaced,
+        reserved.map((payload) => ({ payload })),
+      );
+      const placementRuns = Array.from({ length: 6 }, () =>
+        db.deliverRun(Array.from({ length: 8 }, () => ({ contract: orderPlaced, payload: placedOrder(twoSkus()) }))),
+      );
+      const payments = reserved.map((order) =>
+        db.deliver(orderPaid, {
+          orderId: order.orderId,
+          buyerId: order.buyerId,
+          lines: order.lines.map((line) => ({ ...line, productId })),
+          amount: 100_000,
+          paidAt: new Date().toISOString(),
+        }),
+      );
+
+      const failures = (await Promise.allSettled([...placementRuns, ...payments])).filter(
+        (outcome) => outcome.status === 'rejected',
+      );
+
+      expect(failures.map((failure) => String((failure as PromiseRejectedResult).reason))).toEqual([]);
+    }
+
+    expect(await stockInvariantViolations(db.prisma)).toEqual([]);
+    expect(await reservedMismatches(db.prisma)).toEqual([]);
+  });
 });
 
 function dedupe(lines: Array<{ skuId: string; quantity: number }>) {

@@ -25,7 +25,7 @@ export interface CatalogInbox {
   ) => Promise<Array<'applied' | 'duplicate'>>;
   /**
    * Applies events of any types in one transaction, in order, as the consumer does with a run of
-   * them from one fetch: the run's row locks first, then each event's reaction.
+   * them from one fetch: the run's row locks first, then the reactions.
    */
   deliverRun: (events: Array<{ contract: EventContract; payload: unknown }>) => Promise<void>;
 }
@@ -76,9 +76,26 @@ export function catalogInbox(runInTransaction: TransactionRunner<Tx>, reactions:
         (e) => e.eventId,
         async (fresh, tx) => {
           await lockStockForRun(fresh, tx);
-          for (const event of fresh) await reactionTo(event).handle(event as EventEnvelope<never>, tx);
+          // As the consumer does: consecutive events of a reaction that takes batches go to it
+          // together (a run of placements alone locks its SKUs in that one batch, in id order).
+          for (const run of sameTypeRuns(fresh)) {
+            const { handle, handleBatch } = reactionTo(run[0] as EventEnvelope<unknown>);
+            if (handleBatch && run.length > 1) await handleBatch(run as EventEnvelope<never>[], tx);
+            else for (const event of run) await handle(event as EventEnvelope<never>, tx);
+          }
         },
       );
     },
   };
+}
+
+/** Consecutive events of one type, in order. */
+function sameTypeRuns(events: EventEnvelope<unknown>[]): EventEnvelope<unknown>[][] {
+  const runs: EventEnvelope<unknown>[][] = [];
+  for (const event of events) {
+    const last = runs.at(-1);
+    if (last && last[0]?.type === event.type) last.push(event);
+    else runs.push([event]);
+  }
+  return runs;
 }
