@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   applyBatchOnce,
   applyOnce,
+  applyRunInOrder,
   applyRunOnce,
   type EventContract,
   type EventEnvelope,
@@ -74,28 +75,13 @@ export function catalogInbox(runInTransaction: TransactionRunner<Tx>, reactions:
         CONSUMER,
         envelopes,
         (e) => e.eventId,
-        async (fresh, tx) => {
-          await lockStockForRun(fresh, tx);
-          // As the consumer does: consecutive events of a reaction that takes batches go to it
-          // together (a run of placements alone locks its SKUs in that one batch, in id order).
-          for (const run of sameTypeRuns(fresh)) {
-            const { handle, handleBatch } = reactionTo(run[0] as EventEnvelope<unknown>);
-            if (handleBatch && run.length > 1) await handleBatch(run as EventEnvelope<never>[], tx);
-            else for (const event of run) await handle(event as EventEnvelope<never>, tx);
-          }
-        },
+        (fresh, tx) =>
+          applyRunInOrder(
+            fresh.map((event) => ({ reaction: reactionTo(event), event })),
+            tx,
+            { lockRun: lockStockForRun },
+          ),
       );
     },
   };
-}
-
-/** Consecutive events of one type, in order. */
-function sameTypeRuns(events: EventEnvelope<unknown>[]): EventEnvelope<unknown>[][] {
-  const runs: EventEnvelope<unknown>[][] = [];
-  for (const event of events) {
-    const last = runs.at(-1);
-    if (last && last[0]?.type === event.type) last.push(event);
-    else runs.push([event]);
-  }
-  return runs;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { orderAwaitingPayment, orderCancelled, orderPaid } from '@sneakers/contracts';
-import { applyOnce, applyRunOnce, type EventEnvelope, type PayloadOf } from '@sneakers/kit';
+import { applyOnce, applyRunInOrder, applyRunOnce, type EventEnvelope, type PayloadOf } from '@sneakers/kit';
 import { envelopeOf } from '@sneakers/kit/testing';
 import { lockPaymentsForRun } from '../../src/payment/reactions/lock-payments-for-run';
 import { reactions } from '../../src/reactions';
@@ -66,7 +66,7 @@ export async function deliver(app: PaymentApp, ...events: Array<EventEnvelope<un
 
 /**
  * Applies events in one transaction, in order, as the consumer does with a run of them from one
- * fetch: the run's row locks first (the service's `lockRun`), then each event's reaction.
+ * fetch: the run's row locks first (the service's `lockRun`), then the reactions.
  */
 export async function deliverRun(app: PaymentApp, ...events: Array<EventEnvelope<unknown>>): Promise<void> {
   const envelopes = events.map((event) => {
@@ -79,13 +79,12 @@ export async function deliverRun(app: PaymentApp, ...events: Array<EventEnvelope
     CONSUMER,
     envelopes,
     ({ envelope }) => envelope.eventId,
-    async (fresh, tx) => {
-      await lockPaymentsForRun(
-        fresh.map(({ envelope }) => envelope),
+    (fresh, tx) =>
+      applyRunInOrder(
+        fresh.map(({ reaction, envelope }) => ({ reaction, event: envelope })),
         tx,
-      );
-      for (const { reaction, envelope } of fresh) await reaction.handle(envelope as EventEnvelope<never>, tx);
-    },
+        { lockRun: lockPaymentsForRun },
+      ),
   );
 }
 

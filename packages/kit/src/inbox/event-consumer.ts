@@ -8,6 +8,7 @@ import { type HandlerResult, readConsumerLag, type ServiceMetrics } from '../met
 import { contextFromHeaders } from '../telemetry';
 import { backoffDelay, WakeSignal, withTimeout } from '../timing';
 import { applyOnce, applyRunOnce } from './apply-once';
+import { applyRunInOrder, consecutiveRuns } from './apply-run-in-order';
 import { sendToDeadLetterTopic } from './dead-letter';
 import { decodeMessage } from './decode-message';
 import { OffsetCommits } from './offset-commits';
@@ -245,37 +246,30 @@ export class EventConsumer<Tx extends SqlExecutor> {
    * trace), except runs of a reaction that takes batches: one span linking every event's trace,
    * whose context the events written by the batch carry.
    */
-  private async applyInOrder(deliveries: EventDelivery<Tx>[], tx: Tx): Promise<void> {
-    await this.options.lockRun?.(
-      deliveries.map((d) => d.event),
-      tx,
-    );
-    const sameReaction = (run: EventDelivery<Tx>[], next: EventDelivery<Tx>) => next.reaction === run[0]?.reaction;
-    for (const run of consecutiveRuns(deliveries, sameReaction, Number.POSITIVE_INFINITY)) {
-      const { topic, reaction } = run[0] as EventDelivery<Tx>;
-      const { handleBatch } = reaction;
-      if (handleBatch && run.length > 1) {
-        const events = run.map((d) => d.event as EventEnvelope<never>);
-        const links = run.flatMap(({ headers }) => {
-          const linked = trace.getSpanContext(contextFromHeaders(headers));
-          return linked ? [{ context: linked }] : [];
-        });
-        const attributes = this.spanAttributes(topic, { 'messaging.batch.message_count': run.length });
-        const span = tracer.startSpan(`process ${reaction.contract.type} ×${run.length}`, {
-          kind: SpanKind.CONSUMER,
-          attributes,
-          links,
-        });
-        await inSpan(span, trace.setSpan(context.active(), span), () => handleBatch(events, tx));
-        continue;
-      }
-      for (const { event, headers } of run) {
+  private applyInOrder(deliveries: EventDelivery<Tx>[], tx: Tx): Promise<void> {
+    return applyRunInOrder(deliveries, tx, {
+      lockRun: this.options.lockRun,
+      around: (run, call) => {
+        const { topic, reaction, event, headers } = run[0] as EventDelivery<Tx>;
+        if (run.length > 1) {
+          const links = run.flatMap((delivery) => {
+            const linked = trace.getSpanContext(contextFromHeaders(delivery.headers));
+            return linked ? [{ context: linked }] : [];
+          });
+          const attributes = this.spanAttributes(topic, { 'messaging.batch.message_count': run.length });
+          const span = tracer.startSpan(`process ${reaction.contract.type} ×${run.length}`, {
+            kind: SpanKind.CONSUMER,
+            attributes,
+            links,
+          });
+          return inSpan(span, trace.setSpan(context.active(), span), call);
+        }
         const parent = contextFromHeaders(headers);
         const attributes = this.spanAttributes(topic, { 'messaging.message.id': event.eventId });
         const span = tracer.startSpan(`process ${event.type}`, { kind: SpanKind.CONSUMER, attributes }, parent);
-        await inSpan(span, trace.setSpan(parent, span), () => reaction.handle(event as EventEnvelope<never>, tx));
-      }
-    }
+        return inSpan(span, trace.setSpan(parent, span), call);
+      },
+    });
   }
 
   private spanAttributes(topic: string, extra: Record<string, string | number>) {
@@ -393,15 +387,4 @@ async function inSpan(span: Span, activeContext: Context, work: () => Promise<un
   } finally {
     span.end();
   }
-}
-
-/** Splits items, in order, into runs of at most `maxSize`: `together` says whether `next` joins the open run. */
-function consecutiveRuns<T>(items: T[], together: (run: T[], next: T) => boolean, maxSize: number): T[][] {
-  const runs: T[][] = [];
-  for (const item of items) {
-    const open = runs.at(-1);
-    if (open && open.length < maxSize && together(open, item)) open.push(item);
-    else runs.push([item]);
-  }
-  return runs;
 }

@@ -1,4 +1,5 @@
 export * from './apply-once';
+export { applyRunInOrder, type RunInOrder } from './apply-run-in-order';
 export * from './dead-letter';
 export * from './decode-message';
 export * from './event-consumer';
