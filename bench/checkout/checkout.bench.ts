@@ -6,8 +6,10 @@
  * and hold a GET with that answer's ETag in `If-None-Match` until the order changes, as a client
  * waiting for its receipt does; the order's `updatedAt` is when it became PAID), and the CPU each
  * process spent per paid order (from /proc: gateway, each service, the broker, PostgreSQL, Redis,
- * this driver). The crowd checks out BENCH_WARM_UP_ROUNDS times (1) before the measured round, each
- * buyer once per round; the first round is printed too. Prints one JSON document.
+ * this driver), and for the measured round the work per paid order in counts the host's speed does
+ * not move (bench/support/work-counts.ts). The crowd checks out BENCH_WARM_UP_ROUNDS times (1)
+ * before the measured round, each buyer once per round; the first round is printed too. Prints one
+ * JSON document.
  * Needs PostgreSQL and Redis as for the tests (`npm run infra:up`); Kafka is started here.
  */
 import { randomUUID } from 'node:crypto';
@@ -20,6 +22,7 @@ import {
 } from '../../apps/gateway/test/support/platform';
 import { loadAverage, processes, processesNamed, startCpuMeter, type WatchedProcesses } from '../support/process-cpu';
 import { summarize } from '../support/stats';
+import { startWorkCounts, type WorkCountsOptions } from '../support/work-counts';
 
 const BUYERS = Number(process.env.BENCH_BUYERS ?? 300);
 // A drop hits a shop that has been running: rounds of the same crowd before the measured one, so V8
@@ -97,8 +100,16 @@ async function checkout(authorization: string, skuId: string) {
   }
 }
 
-/** Every buyer checks out once, all at once; what it took, and the CPU of each process per paid order. */
-async function checkoutRound(buyers: Array<{ authorization: string; skuId: string }>, watched: WatchedProcesses[]) {
+/**
+ * Every buyer checks out once, all at once; what it took, and the CPU of each process per paid order
+ * (and, given `countWork`, the transactions, rows and Kafka records per paid order).
+ */
+async function checkoutRound(
+  buyers: Array<{ authorization: string; skuId: string }>,
+  watched: WatchedProcesses[],
+  countWork?: WorkCountsOptions,
+) {
+  const counts = countWork && (await startWorkCounts(countWork));
   const loadAverageBefore = loadAverage();
   const cpu = startCpuMeter(watched);
   const startedAt = Date.now();
@@ -112,6 +123,7 @@ async function checkoutRound(buyers: Array<{ authorization: string; skuId: strin
     placeToAwaitingPayment: summarize(results.map((r) => r.awaitingMs)),
     placeToPaid: summarize(results.map((r) => r.paidAt - r.startedAt)),
     cpuMsPerOrder: cpu.per(buyers.length),
+    ...(counts && { workPerOrder: await counts.per(buyers.length) }),
   };
 }
 
@@ -162,10 +174,11 @@ async function main() {
       processesNamed('redis', 'redis-server'),
       processes('load driver', process.pid),
     ];
-    const rounds = [await checkoutRound(buyers, watched)];
+    const countWork = { databases: platform.databaseUrls, brokers: [`127.0.0.1:${KAFKA_PORT}`] };
+    const rounds = [await checkoutRound(buyers, watched, WARM_UP_ROUNDS === 0 ? countWork : undefined)];
     while (rounds.length <= WARM_UP_ROUNDS) {
       await new Promise((resolve) => setTimeout(resolve, 2_000)); // the last round's events are through
-      rounds.push(await checkoutRound(buyers, watched));
+      rounds.push(await checkoutRound(buyers, watched, rounds.length === WARM_UP_ROUNDS ? countWork : undefined));
     }
     const measured = rounds[rounds.length - 1] as Awaited<ReturnType<typeof checkoutRound>>;
     const target = {
