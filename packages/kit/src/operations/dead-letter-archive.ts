@@ -1,7 +1,6 @@
 import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { SqlExecutor } from '../db';
-import { FETCH_WAIT_MS } from '../kafka';
 import { groupByDeadLetterTopic } from './consumer-groups';
 import { toArchivedLetter } from './dead-letter-message';
 import { archiveDeadLetter } from './dead-letter-queries';
@@ -14,6 +13,12 @@ export interface DeadLetterArchiveOptions {
   db: SqlExecutor;
   logger: Logger;
 }
+
+// Letters are rare and nobody waits on their copy by the second, so an idle archive asks the broker
+// every 10 s, not every 3 s as the event consumers do (a fetch still comes back as soon as a letter
+// arrives). kafkajs heartbeats between fetches only: the heartbeat follows the wait, inside the 30 s
+// session, and the archive hears of a rebalance within 10 s, inside the minute a rebalance may take.
+const ARCHIVE_FETCH_WAIT_MS = 10_000;
 
 /**
  * Copies the service's dead-letter topics into its `dead_letters` table, so letters can be listed
@@ -29,7 +34,10 @@ export class DeadLetterArchive {
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      maxWaitTimeInMs: FETCH_WAIT_MS,
+      maxWaitTimeInMs: ARCHIVE_FETCH_WAIT_MS,
+      heartbeatInterval: ARCHIVE_FETCH_WAIT_MS,
+      sessionTimeout: 30_000,
+      rebalanceTimeout: 60_000,
     });
   }
 
