@@ -18,6 +18,8 @@ export interface DeadLetterArchiveOptions {
 // every 10 s, not every 3 s as the event consumers do (a fetch still comes back as soon as a letter
 // arrives). kafkajs heartbeats between fetches only: the heartbeat follows the wait, inside the 30 s
 // session, and the archive hears of a rebalance within 10 s, inside the minute a rebalance may take.
+// The price: an archive holding no partition (more instances than letter partitions) sleeps out the
+// wait when it stops, as kafkajs does not ask the broker then (see stopDuringFetch): up to 10 s.
 const ARCHIVE_FETCH_WAIT_MS = 10_000;
 
 /**
