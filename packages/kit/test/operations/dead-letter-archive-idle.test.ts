@@ -10,19 +10,20 @@ describe('The dead-letter archive while no letter comes', () => {
   let world: CounterWorld;
   let cleanUp: () => Promise<void>;
   let archive: DeadLetterArchive;
-  const fetchesSent: number[] = [];
+  const fetchesAnswered: number[] = [];
   let joined: Promise<void>;
 
   beforeEach(async () => {
     ({ world, cleanUp } = await createWorld());
-    fetchesSent.length = 0;
-    // The world's Kafka, with the archive's consumer watched: when it joins, and each fetch it sends.
+    fetchesAnswered.length = 0;
+    // The world's Kafka, with the archive's consumer watched: when it joins, and each fetch the
+    // broker answers.
     const kafka = {
       consumer: (config) => {
         const consumer: Consumer = world.kafka.consumer(config);
         joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
         consumer.on(consumer.events.REQUEST, ({ payload }) => {
-          if (payload.apiName === 'Fetch') fetchesSent.push(Date.now());
+          if (payload.apiName === 'Fetch') fetchesAnswered.push(Date.now());
         });
         return consumer;
       },
@@ -48,7 +49,7 @@ describe('The dead-letter archive while no letter comes', () => {
     await sleep(12_000);
 
     // Every 3 s, as the event consumers ask, would be four times.
-    expect(fetchesSent.filter((at) => at >= since).length).toBeLessThanOrEqual(2);
+    expect(fetchesAnswered.filter((at) => at >= since).length).toBeLessThanOrEqual(2);
   });
 
   it('When a letter comes while the archive waits, then it is archived at once, not when the wait ends', async () => {
