@@ -175,10 +175,10 @@ async function main() {
       processes('load driver', process.pid),
     ];
     const countWork = { databases: platform.databaseUrls, brokers: [`127.0.0.1:${KAFKA_PORT}`] };
-    const rounds = [await checkoutRound(buyers, watched, WARM_UP_ROUNDS === 0 ? countWork : undefined)];
-    while (rounds.length <= WARM_UP_ROUNDS) {
-      await new Promise((resolve) => setTimeout(resolve, 2_000)); // the last round's events are through
-      rounds.push(await checkoutRound(buyers, watched, rounds.length === WARM_UP_ROUNDS ? countWork : undefined));
+    const rounds: Array<Awaited<ReturnType<typeof checkoutRound>>> = [];
+    for (let round = 0; round <= WARM_UP_ROUNDS; round++) {
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, 2_000)); // the last round's events are through
+      rounds.push(await checkoutRound(buyers, watched, round === WARM_UP_ROUNDS ? countWork : undefined));
     }
     const measured = rounds[rounds.length - 1] as Awaited<ReturnType<typeof checkoutRound>>;
     const target = {

@@ -1,14 +1,15 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { flushedWithin } from '../../src/logging/flushed-within';
+import { eventually } from '../../src/testing';
 
 const PERIOD_MS = 50;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A buffered destination on a file of its own, and the number of writes it made. */
-function bufferedFile() {
+/** A buffered destination on a file of its own (open), and the number of writes it made. */
+async function bufferedFile() {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'flushed-within-')), 'log');
   const boom = pino.destination({ dest: file, sync: false, minLength: 4096, mkdir: true });
   let writes = 0;
@@ -16,32 +17,38 @@ function bufferedFile() {
     writes += 1;
   });
   const destination = flushedWithin(PERIOD_MS, boom);
-  return { destination, boom, text: () => readFileSync(file, 'utf8'), writes: () => writes };
+  await new Promise((resolve) => boom.once('ready', resolve));
+  return { destination, text: () => readFileSync(file, 'utf8'), writes: () => writes };
 }
 
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('not in time');
-    await sleep(10);
-  }
-}
+const soon = { timeoutMs: 5_000, intervalMs: 10 };
 
 describe('A buffered log destination flushed within a period', () => {
   it('When one short line is logged, then it is written within the period, not when 4 KB fill', async () => {
-    const { destination, boom, text } = bufferedFile();
-    await new Promise((resolve) => boom.once('ready', resolve));
+    const { destination, text } = await bufferedFile();
 
     destination.write('one line\n');
 
-    await until(() => text() === 'one line\n', 20 * PERIOD_MS);
+    await eventually(
+      'the line written',
+      async () => text(),
+      (written) => written === 'one line\n',
+      {
+        ...soon,
+        timeoutMs: 20 * PERIOD_MS,
+      },
+    );
   });
 
   it('When nothing is logged, then nothing is written, not even empty strings each period', async () => {
-    const { destination, boom, writes } = bufferedFile();
-    await new Promise((resolve) => boom.once('ready', resolve));
+    const { destination, writes } = await bufferedFile();
     destination.write('one line\n');
-    await until(() => writes() > 0);
+    await eventually(
+      'the line written',
+      async () => writes(),
+      (count) => count > 0,
+      soon,
+    );
     const after = writes();
 
     await sleep(10 * PERIOD_MS);
@@ -51,8 +58,7 @@ describe('A buffered log destination flushed within a period', () => {
   });
 
   it('When lines keep coming while earlier ones are being written, then every line is written, in order', async () => {
-    const { destination, boom, text } = bufferedFile();
-    await new Promise((resolve) => boom.once('ready', resolve));
+    const { destination, text } = await bufferedFile();
     const lines = Array.from({ length: 5_000 }, (_, i) => `line ${i}\n`);
 
     for (const [i, line] of lines.entries()) {
@@ -60,13 +66,18 @@ describe('A buffered log destination flushed within a period', () => {
       if (i % 500 === 0) await sleep(1);
     }
 
-    await until(() => text().length === lines.join('').length);
-    expect(text()).toBe(lines.join(''));
+    const all = lines.join('');
+    await eventually(
+      'every line written',
+      async () => text().length,
+      (length) => length === all.length,
+      soon,
+    );
+    expect(text()).toBe(all);
   });
 
   it('When the logger is flushed, then what it holds is written', async () => {
-    const { destination, boom, text } = bufferedFile();
-    await new Promise((resolve) => boom.once('ready', resolve));
+    const { destination, text } = await bufferedFile();
     const logger = pino({ base: undefined, timestamp: false }, destination);
     logger.info('flushed');
 

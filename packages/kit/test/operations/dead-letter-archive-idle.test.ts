@@ -1,10 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, Kafka } from 'kafkajs';
 import { DeadLetterArchive } from '../../src/operations/dead-letter-archive';
 import { eventually, uniqueName } from '../../src/testing';
 import { type CounterWorld, logger } from '../support/counter-fixture';
 import { createWorld } from '../support/world-setup';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('The dead-letter archive while no letter comes', () => {
   let world: CounterWorld;
